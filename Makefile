@@ -1,0 +1,102 @@
+# LifeTimeCircle · Service Heft 4.0 — the one entry point.
+# make | make deps | make run | make stop | make test | make bench | make admin EMAIL=… ROLE=…
+
+CXX      ?= g++
+BUILD    := build
+BIN      := $(BUILD)/bin
+OBJ      := $(BUILD)/obj
+GEN      := $(BUILD)/gen
+
+VERSION_BASE := $(shell cat VERSION)
+GIT_HASH     := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+LTC_VERSION  := $(VERSION_BASE)+$(GIT_HASH)
+
+CPPFLAGS := -Ilib -I$(GEN) -I/usr/include/postgresql -I/usr/include/soci \
+            $(shell pkg-config --cflags cpp-httplib 2>/dev/null)
+CXXFLAGS ?= -O2 -g
+CXXFLAGS += -std=c++20 -Wall -Wextra -Wpedantic -Werror -MMD -MP
+LDLIBS   := -lfcgi -lsoci_postgresql -lsoci_core -lpq \
+            -lPocoNetSSL -lPocoNet -lPocoCrypto -lPocoJSON -lPocoUtil -lPocoFoundation \
+            -licui18n -licuuc -lqrencode -lhpdf -lpng -lssl -lcrypto -lpthread
+HTTPLIB_LIBS := $(shell pkg-config --libs cpp-httplib 2>/dev/null)
+TEST_LIBS    := -lboost_unit_test_framework
+
+LIB_SRC := $(shell find lib -name '*.cpp' | sort)
+LIB_OBJ := $(LIB_SRC:%.cpp=$(OBJ)/%.o)
+LIB_A   := $(BUILD)/libltc.a
+
+UNIT_SRC        := $(sort $(wildcard tests/unit/*.cpp))
+INTEGRATION_SRC := $(sort $(wildcard tests/integration/*.cpp))
+BROWSER_SRC     := $(sort $(wildcard tests/browser/*.cpp))
+FUZZ_SRC        := $(sort $(wildcard tests/fuzz/*_target.cpp))
+
+PROGRAMS := $(BIN)/ltc-fcgi $(BIN)/ltc $(BIN)/ltc-bench-responder
+TESTS    := $(BIN)/unit-tests $(BIN)/integration-tests $(BIN)/browser-tests $(BIN)/fuzz-replay
+
+.PHONY: all deps run stop test bench admin clean
+all: $(PROGRAMS) $(TESTS)
+
+deps:
+	@scripts/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/stack.sh up
+
+stop:
+	@scripts/stack.sh down
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/test.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench.sh
+
+admin: all
+	@test -n "$(EMAIL)" || { echo "usage: make admin EMAIL=… ROLE=admin|superadmin" >&2; exit 2; }
+	@scripts/ltc-local.sh create-admin --email "$(EMAIL)" --role "$(or $(ROLE),admin)"
+
+clean:
+	rm -rf $(BUILD)
+
+# The version header changes only when the version string does, so commits do not rebuild everything.
+$(GEN)/ltc_version.hpp: FORCE
+	@mkdir -p $(GEN)
+	@echo '#pragma once' > $@.tmp
+	@echo '#define LTC_VERSION "$(LTC_VERSION)"' >> $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+FORCE:
+
+$(OBJ)/%.o: %.cpp | $(GEN)/ltc_version.hpp
+	@mkdir -p $(dir $@)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c $< -o $@
+
+$(LIB_A): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/%: $(OBJ)/app/%/main.o $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BIN)/unit-tests: $(UNIT_SRC:%.cpp=$(OBJ)/%.o) $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) $^ -o $@ $(LDLIBS) $(TEST_LIBS)
+
+$(BIN)/integration-tests: $(INTEGRATION_SRC:%.cpp=$(OBJ)/%.o) $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) $^ -o $@ $(HTTPLIB_LIBS) $(LDLIBS) $(TEST_LIBS)
+
+$(BIN)/browser-tests: $(BROWSER_SRC:%.cpp=$(OBJ)/%.o) $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) $^ -o $@ $(HTTPLIB_LIBS) $(LDLIBS) $(TEST_LIBS)
+
+# Fuzz targets are built with g++ as a corpus replay (libFuzzer builds: scripts/fuzz.sh with clang).
+$(BIN)/fuzz-replay: $(FUZZ_SRC:%.cpp=$(OBJ)/%.o) $(OBJ)/tests/fuzz/replay_main.o $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) $^ -o $@ $(LDLIBS)
+
+-include $(shell find $(OBJ) -name '*.d' 2>/dev/null)

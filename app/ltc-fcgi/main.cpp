@@ -1,0 +1,34 @@
+// ltc-fcgi: one worker of the pool that spawn-fcgi + multiwatch run behind nginx.
+#include <iostream>
+
+#include "config/config.hpp"
+#include "db/database.hpp"
+#include "health/health_routes.hpp"
+#include "http/router.hpp"
+#include "metrics/shared_metrics.hpp"
+#include "server/access_log.hpp"
+#include "server/fcgi_worker.hpp"
+#include "server/services.hpp"
+
+int main() {
+    ltc::config::WorkerConfig config;
+    try {
+        config = ltc::config::load_worker_config(ltc::config::process_environment());
+    } catch (const ltc::config::ConfigError& error) {
+        ltc::server::log_event("fatal", std::string("refusing to start: ") + error.what());
+        return 78;  // EX_CONFIG
+    }
+    try {
+        ltc::metrics::SharedMetrics metrics(config.metrics_file);
+        ltc::db::Database database(config.database_url,
+                                   {[&metrics] { metrics.count_db_reconnect(); }, [&metrics] { metrics.count_db_error(); }});
+        ltc::server::Services services{config, database, metrics};
+
+        ltc::http::Router router;
+        ltc::health::register_health_routes(router, services);
+        return ltc::server::run_fcgi_worker(router, services);
+    } catch (const std::exception& error) {
+        ltc::server::log_event("fatal", std::string("worker stopped: ") + error.what());
+        return 1;
+    }
+}

@@ -1,0 +1,35 @@
+#include "cli/commands.hpp"
+
+#include <functional>
+#include <map>
+
+#include "cli/migrate_command.hpp"
+
+namespace ltc::cli {
+
+namespace {
+void usage(std::ostream& err) {
+    err << "usage: ltc <command> [options]\n"
+           "  migrate [--dir DIR]   apply sql/V*.sql (LTC_MIGRATE_DATABASE_URL)\n";
+}
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    using Command = std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&)>;
+    static const std::map<std::string, Command> commands = {
+        {"migrate", migrate_command},
+    };
+    if (args.empty() || args[0] == "-h" || args[0] == "--help") {
+        usage(err);
+        return args.empty() ? 2 : 0;
+    }
+    const auto found = commands.find(args[0]);
+    if (found == commands.end()) {
+        err << "ltc: unknown command '" << args[0] << "'\n";
+        usage(err);
+        return 2;
+    }
+    return found->second(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+}
+
+}  // namespace ltc::cli

@@ -1,0 +1,51 @@
+#include "config/config.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+
+namespace ltc::config {
+
+EnvLookup process_environment() {
+    return [](const std::string& name) -> std::optional<std::string> {
+        const char* value = std::getenv(name.c_str());
+        if (value == nullptr) return std::nullopt;
+        return std::string(value);
+    };
+}
+
+std::string require_string(const EnvLookup& env, const std::string& name) {
+    const auto value = env(name);
+    if (!value || value->empty()) throw ConfigError(name + " is not set");
+    return *value;
+}
+
+long integer_or(const EnvLookup& env, const std::string& name, long fallback, long min, long max) {
+    const auto value = env(name);
+    if (!value || value->empty()) return fallback;
+    errno = 0;
+    char* end = nullptr;
+    const long parsed = std::strtol(value->c_str(), &end, 10);
+    if (errno != 0 || end == value->c_str() || *end != '\0' || parsed < min || parsed > max) {
+        throw ConfigError(name + " must be an integer between " + std::to_string(min) + " and " +
+                          std::to_string(max));
+    }
+    return parsed;
+}
+
+WorkerConfig load_worker_config(const EnvLookup& env) {
+    WorkerConfig config;
+    config.secret_key = env("LTC_SECRET_KEY").value_or("");
+    if (config.secret_key.size() < min_secret_key_length) {
+        throw ConfigError("LTC_SECRET_KEY must be set and at least 32 characters long");
+    }
+    config.database_url = require_string(env, "LTC_DATABASE_URL");
+    config.var_dir = env("LTC_VAR_DIR").value_or("var");
+    config.metrics_file = env("LTC_METRICS_FILE").value_or(config.var_dir + "/run/metrics.shm");
+    config.health_timeout_ms = static_cast<int>(integer_or(env, "LTC_HEALTH_TIMEOUT_MS", 1500, 100, 60000));
+    config.request_deadline_seconds =
+        static_cast<int>(integer_or(env, "LTC_REQUEST_DEADLINE_SECONDS", 30, 1, 3600));
+    config.max_body_bytes = integer_or(env, "LTC_MAX_BODY_BYTES", config.max_body_bytes, 1024, 64L * 1024 * 1024);
+    return config;
+}
+
+}  // namespace ltc::config

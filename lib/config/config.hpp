@@ -1,0 +1,39 @@
+#pragma once
+// Settings from LTC_* environment variables (docs/configuration.md lists them all).
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace ltc::config {
+
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Looks a variable up; nullopt when unset. Tests pass a map, the programs the real environment.
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+
+EnvLookup process_environment();
+
+struct WorkerConfig {
+    std::string secret_key;         // LTC_SECRET_KEY, at least 32 characters
+    std::string database_url;       // LTC_DATABASE_URL (application role)
+    std::string var_dir;            // LTC_VAR_DIR
+    std::string metrics_file;       // LTC_METRICS_FILE, default <var>/run/metrics.shm
+    int health_timeout_ms = 1500;   // LTC_HEALTH_TIMEOUT_MS: client-side deadline of /api/health
+    int request_deadline_seconds = 30;  // LTC_REQUEST_DEADLINE_SECONDS: watchdog per request
+    long max_body_bytes = 10L * 1024 * 1024 + 1024 * 1024;  // LTC_MAX_BODY_BYTES (uploads + multipart slack)
+};
+
+constexpr std::size_t min_secret_key_length = 32;
+
+// Throws ConfigError naming the variable (never its value) when something is missing or wrong.
+WorkerConfig load_worker_config(const EnvLookup& env);
+
+// Shared readers, so every LTC_* integer is parsed and range-checked the same way.
+std::string require_string(const EnvLookup& env, const std::string& name);
+long integer_or(const EnvLookup& env, const std::string& name, long fallback, long min, long max);
+
+}  // namespace ltc::config

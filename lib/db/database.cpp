@@ -1,0 +1,85 @@
+#include "db/database.hpp"
+
+#include <poll.h>
+
+#include <soci/postgresql/soci-postgresql.h>
+
+namespace ltc::db {
+
+Database::Database(std::string url, Hooks hooks) : url_(std::move(url)), hooks_(std::move(hooks)) {}
+
+Database::~Database() = default;
+
+soci::session& Database::session() {
+    if (session_) return *session_;
+    try {
+        auto opened = std::make_unique<soci::session>(soci::postgresql, url_);
+        if (ever_connected_ && hooks_.on_reconnect) hooks_.on_reconnect();
+        ever_connected_ = true;
+        session_ = std::move(opened);
+    } catch (const soci::soci_error&) {
+        record_error();
+        throw DatabaseUnavailable();
+    }
+    return *session_;
+}
+
+PGconn* Database::raw_connection() {
+    auto* backend = static_cast<soci::postgresql_session_backend*>(session().get_backend());
+    return backend->conn_;
+}
+
+void Database::drop() { session_.reset(); }
+
+void Database::record_error() {
+    if (hooks_.on_error) hooks_.on_error();
+}
+
+bool Database::ping(std::chrono::milliseconds deadline) {
+    const auto until = std::chrono::steady_clock::now() + deadline;
+    PGconn* connection = nullptr;
+    try {
+        connection = raw_connection();
+    } catch (const DatabaseUnavailable&) {
+        return false;
+    }
+    const auto fail = [this] {
+        record_error();
+        drop();
+        return false;
+    };
+    if (PQsendQuery(connection, "SELECT 1") == 0) return fail();
+    while (true) {
+        if (PQconsumeInput(connection) == 0) return fail();
+        if (PQisBusy(connection) == 0) break;
+        const auto remaining =
+            std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
+        if (remaining <= 0) return fail();
+        pollfd descriptor{PQsocket(connection), POLLIN, 0};
+        if (::poll(&descriptor, 1, static_cast<int>(remaining)) < 0) return fail();
+    }
+    bool ok = true;
+    while (PGresult* result = PQgetResult(connection)) {
+        ok = ok && PQresultStatus(result) == PGRES_TUPLES_OK;
+        PQclear(result);
+    }
+    if (!ok || PQstatus(connection) != CONNECTION_OK) return fail();
+    return true;
+}
+
+void Database::transaction(const std::function<void(soci::session&)>& work) {
+    soci::session& sql = session();
+    soci::transaction guard(sql);
+    work(sql);
+    guard.commit();
+}
+
+void execute_script(PGconn* connection, const std::string& sql) {
+    PGresult* result = PQexec(connection, sql.c_str());
+    const auto status = PQresultStatus(result);
+    std::string message = PQresultErrorMessage(result);
+    PQclear(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(message);
+}
+
+}  // namespace ltc::db

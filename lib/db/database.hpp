@@ -1,0 +1,54 @@
+#pragma once
+// One PostgreSQL session per worker process: opened lazily, dropped after a connection error
+// and reopened by a later request. The worker never exits because of the database.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include <libpq-fe.h>
+#include <soci/soci.h>
+
+namespace ltc::db {
+
+// The database cannot be reached now; the request answers 503 and a later one reconnects.
+class DatabaseUnavailable : public std::runtime_error {
+public:
+    DatabaseUnavailable() : std::runtime_error("database unavailable") {}
+};
+
+class Database {
+public:
+    struct Hooks {
+        std::function<void()> on_reconnect;
+        std::function<void()> on_error;
+    };
+
+    Database(std::string url, Hooks hooks = {});
+    ~Database();
+
+    // The open session; throws DatabaseUnavailable when it cannot be opened.
+    soci::session& session();
+    // The libpq connection under the session (for deadlines and multi-statement scripts).
+    PGconn* raw_connection();
+    // Forgets the session after a connection error; the next session() reconnects.
+    void drop();
+    // SELECT 1 with a client-side deadline; a timeout or failure drops the session.
+    bool ping(std::chrono::milliseconds deadline);
+    // Runs work in one transaction; commits when it returns, rolls back when it throws.
+    void transaction(const std::function<void(soci::session&)>& work);
+    // Counts an error for the metrics (called by the error mapper).
+    void record_error();
+
+private:
+    std::string url_;
+    Hooks hooks_;
+    std::unique_ptr<soci::session> session_;
+    bool ever_connected_ = false;
+};
+
+// Runs a multi-statement SQL script on a raw connection; throws std::runtime_error with the server's message.
+void execute_script(PGconn* connection, const std::string& sql);
+
+}  // namespace ltc::db

@@ -1,0 +1,46 @@
+#pragma once
+// An HTTP request as the worker sees it, independent of FastCGI.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ltc::http {
+
+using StringMap = std::map<std::string, std::string>;
+
+struct Request {
+    std::string method;
+    std::string path;          // without the query string, as the client sent it
+    std::string query_string;
+    std::string request_id;    // nginx's $request_id
+    std::string remote_addr;   // the address nginx saw, never a client header
+    StringMap headers;         // lower-case names
+    StringMap query;
+    StringMap cookies;
+    StringMap params;          // path parameters filled by the router
+    std::string body;
+    std::string role = "anonymous";  // set once authenticated; logged, never the user
+
+    std::string header(const std::string& lower_case_name) const;
+    std::optional<std::string> cookie(const std::string& name) const;
+    std::optional<std::string> query_param(const std::string& name) const;
+    std::string param(const std::string& name) const;
+};
+
+// Percent-decoding for query components ('+' means space there). nullopt when malformed.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+// "a=1&b=x%20y" → {a:1, b:"x y"}; malformed pairs are dropped, the first occurrence wins.
+StringMap parse_query(std::string_view query);
+
+// RFC 6265 Cookie header: "a=1; b=2"; the first occurrence of a name wins.
+StringMap parse_cookies(std::string_view header);
+
+// "HTTP_X_CSRF_TOKEN" → "x-csrf-token"; empty when the variable is not an HTTP header.
+std::string header_name_from_cgi(std::string_view variable);
+
+// Splits "/a/b?x=1" into path and query.
+std::pair<std::string, std::string> split_request_uri(std::string_view uri);
+
+}  // namespace ltc::http

@@ -1,0 +1,11 @@
+#pragma once
+// The FastCGI accept loop on the socket spawn-fcgi hands over as descriptor 0.
+#include "http/router.hpp"
+#include "server/services.hpp"
+
+namespace ltc::server {
+
+// Serves requests until the socket is closed or the process is signalled; returns the exit code.
+int run_fcgi_worker(const http::Router& router, Services& services);
+
+}  // namespace ltc::server

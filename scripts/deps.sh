@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project needs; quiet and quick when all are present.
+set -euo pipefail
+
+packages=(
+  build-essential pkg-config git ca-certificates openssl acl procps
+  libfcgi-dev spawn-fcgi multiwatch nginx
+  postgresql-15 postgresql-client-15 libpq-dev libsoci-dev
+  libpoco-dev libssl-dev libicu-dev libqrencode-dev libhpdf-dev libpng-dev
+  libboost-test-dev libcpp-httplib-dev
+  wrk chromium chromium-driver
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "Missing Debian packages (run 'make deps' as root): ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
