@@ -3,7 +3,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential pkg-config git ca-certificates openssl acl procps
+  build-essential pkg-config git ca-certificates curl openssl acl procps
   libfcgi-dev spawn-fcgi multiwatch nginx
   postgresql-15 postgresql-client-15 libpq-dev libsoci-dev
   libpoco-dev libssl-dev libicu-dev libqrencode-dev libhpdf-dev libpng-dev

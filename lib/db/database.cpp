@@ -10,8 +10,22 @@ Database::Database(std::string url, Hooks hooks) : url_(std::move(url)), hooks_(
 
 Database::~Database() = default;
 
+namespace {
+// A server that restarted closed our socket while we were idle; notice that before using the
+// session (one non-blocking poll), so a restart costs no failed request.
+bool connection_went_away(PGconn* connection) {
+    pollfd descriptor{PQsocket(connection), POLLIN, 0};
+    if (::poll(&descriptor, 1, 0) <= 0) return PQstatus(connection) != CONNECTION_OK;
+    return PQconsumeInput(connection) == 0 || PQstatus(connection) != CONNECTION_OK;
+}
+}  // namespace
+
 soci::session& Database::session() {
-    if (session_) return *session_;
+    if (session_) {
+        auto* backend = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
+        if (!connection_went_away(backend->conn_)) return *session_;
+        drop();
+    }
     try {
         auto opened = std::make_unique<soci::session>(soci::postgresql, url_);
         if (ever_connected_ && hooks_.on_reconnect) hooks_.on_reconnect();

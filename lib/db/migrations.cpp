@@ -103,6 +103,7 @@ std::vector<MigrationFile> load_migration_files(const std::string& directory) {
 
 int run_migrations(PGconn* connection, const std::string& directory,
                    const std::function<void(const std::string&)>& log) {
+    execute_script(connection, "SET client_min_messages = warning");
     execute_script(connection, std::string("SELECT pg_advisory_lock(") + advisory_lock_key + ")");
     int count = 0;
     try {

@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# The local stack: PostgreSQL cluster, migrations, FastCGI worker pool, nginx.
+# usage: scripts/stack.sh up|down|status|pg-stop|pg-start|pg-freeze|pg-thaw
+set -euo pipefail
+source "$(dirname "$0")/lib/stack-common.sh"
+
+# Every LTC_* the caller set reaches the workers (e.g. LTC_CODE_TTL_SECONDS=5 make run).
+export LTC_VAR_DIR=$VAR LTC_HTTPS_PORT=$HTTPS_PORT LTC_HTTP_PORT=$HTTP_PORT LTC_PG_PORT=$PG_PORT
+CALLER_OVERRIDES=$(export -p | grep -E '^declare -x LTC_[A-Z0-9_]+=' || true)
+
+write_env_file() {
+    local secret owner_password app_password
+    if [[ -f $VAR/ltc.env ]]; then
+        secret=$(sed -n 's/^LTC_SECRET_KEY=//p' "$VAR/ltc.env")
+        owner_password=$(sed -n 's/^LTC_DB_OWNER_PASSWORD=//p' "$VAR/ltc.env")
+        app_password=$(sed -n 's/^LTC_DB_APP_PASSWORD=//p' "$VAR/ltc.env")
+    fi
+    secret=${secret:-$(openssl rand -hex 32)}
+    owner_password=${owner_password:-$(openssl rand -hex 24)}
+    app_password=${app_password:-$(openssl rand -hex 24)}
+    local connection="host='$PG_SOCKET_DIR' port=$PG_PORT dbname=ltc connect_timeout=2"
+    (umask 077; cat > "$VAR/ltc.env.tmp" <<ENV
+# The local stack's settings (scripts/stack.sh writes this; secrets are generated once).
+LTC_VAR_DIR=$VAR
+LTC_HTTPS_PORT=$HTTPS_PORT
+LTC_HTTP_PORT=$HTTP_PORT
+LTC_PG_PORT=$PG_PORT
+LTC_BASE_URL=https://127.0.0.1:$HTTPS_PORT
+LTC_SECRET_KEY=$secret
+LTC_DB_OWNER_PASSWORD=$owner_password
+LTC_DB_APP_PASSWORD=$app_password
+LTC_DATABASE_URL="$connection user=ltc_app password=$app_password application_name=ltc-fcgi"
+LTC_MIGRATE_DATABASE_URL="$connection user=ltc_owner password=$owner_password application_name=ltc-migrate"
+ENV
+    mv "$VAR/ltc.env.tmp" "$VAR/ltc.env")
+}
+
+load_env() {
+    set -a
+    # shellcheck disable=SC1091
+    source "$VAR/ltc.env"
+    eval "$CALLER_OVERRIDES"
+    set +a
+}
+
+prepare_dirs() {
+    mkdir -p "$VAR"/{run,log,mail,tls,nginx/tmp,pg,backup/wal,documents}
+    touch "$VAR/log/postgres.log" "$VAR/log/fcgi.log"
+    if is_root; then
+        chown postgres:postgres "$VAR/pg" "$VAR/backup/wal" "$VAR/log/postgres.log"
+        chown "$NGINX_USER" "$VAR/nginx/tmp"
+        grant_traverse postgres "$VAR/pg"
+        grant_traverse postgres "$ROOT/scripts"
+        grant_traverse "$NGINX_USER" "$ROOT/nginx/www"
+        grant_traverse "$NGINX_USER" "$VAR/run"
+    fi
+}
+
+postgres_config() {
+    cat <<CONF
+# Written by scripts/stack.sh on every start.
+listen_addresses = ''
+port = $PG_PORT
+unix_socket_directories = '$PG_SOCKET_DIR'
+max_connections = 60
+shared_buffers = 128MB
+password_encryption = scram-sha-256
+lc_messages = 'C'
+timezone = 'UTC'
+wal_level = replica
+archive_mode = on
+archive_command = '$ROOT/scripts/wal-archive.sh %p %f $VAR/backup/wal'
+archive_timeout = 300
+CONF
+}
+
+start_postgres() {
+    if [[ ! -f $VAR/pg/data/PG_VERSION ]]; then
+        echo "Creating the PostgreSQL cluster in $VAR/pg/data"
+        as_pg_user "$PG_BIN/initdb" -D "$VAR/pg/data" --encoding=UTF8 --locale=C.UTF-8 \
+            --auth-local=peer --auth-host=reject >/dev/null
+        echo "include 'ltc.conf'" | as_pg_user tee -a "$VAR/pg/data/postgresql.conf" >/dev/null
+        local superuser
+        superuser=$(is_root && echo postgres || id -un)
+        printf 'local all %s peer\nlocal replication %s peer\nlocal ltc ltc_owner,ltc_app scram-sha-256\n' \
+            "$superuser" "$superuser" | as_pg_user tee "$VAR/pg/data/pg_hba.conf" >/dev/null
+    fi
+    as_pg_user mkdir -p "$PG_SOCKET_DIR"
+    postgres_config | as_pg_user tee "$VAR/pg/data/ltc.conf" >/dev/null
+    if as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" status >/dev/null 2>&1; then
+        return 0
+    fi
+    as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -l "$VAR/log/postgres.log" -w -t 60 start >/dev/null
+}
+
+bootstrap_database() {
+    psql_super -d postgres -v owner_password="$LTC_DB_OWNER_PASSWORD" -v app_password="$LTC_DB_APP_PASSWORD" <<'SQL'
+SELECT 'CREATE ROLE ltc_owner LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ltc_owner')\gexec
+SELECT 'CREATE ROLE ltc_app LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ltc_app')\gexec
+ALTER ROLE ltc_owner PASSWORD :'owner_password';
+ALTER ROLE ltc_app PASSWORD :'app_password';
+ALTER ROLE ltc_app SET statement_timeout = '10s';
+SELECT 'CREATE DATABASE ltc OWNER ltc_owner' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'ltc')\gexec
+REVOKE ALL ON DATABASE ltc FROM PUBLIC;
+GRANT CONNECT ON DATABASE ltc TO ltc_owner, ltc_app;
+\connect ltc
+ALTER SCHEMA public OWNER TO ltc_owner;
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO ltc_app;
+ALTER DEFAULT PRIVILEGES FOR ROLE ltc_owner IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ltc_app;
+ALTER DEFAULT PRIVILEGES FOR ROLE ltc_owner IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ltc_app;
+SQL
+}
+
+make_certificate() {
+    [[ -f $VAR/tls/cert.pem ]] && return 0
+    echo "Creating a self-signed certificate for 127.0.0.1 in $VAR/tls"
+    (umask 077; openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 825 \
+        -subj "/CN=localhost" -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+        -keyout "$VAR/tls/key.pem" -out "$VAR/tls/cert.pem" 2>/dev/null)
+}
+
+start_workers() {
+    if pid_alive "$VAR/run/ltc-fcgi.pid"; then return 0; fi
+    rm -f "$FCGI_SOCKET" "$VAR/run/metrics.shm"
+    local socket_owner=()
+    is_root && socket_owner=(-U "$NGINX_USER" -G "$NGINX_USER")
+    # spawn-fcgi binds the socket and execs multiwatch (-n), which keeps $WORKERS workers alive.
+    setsid spawn-fcgi -n -s "$FCGI_SOCKET" -M 0660 "${socket_owner[@]}" -- \
+        /usr/bin/multiwatch -f "$WORKERS" -r 3 -t 10000 -- "$ROOT/build/bin/ltc-fcgi" \
+        >>"$VAR/log/fcgi.log" 2>&1 </dev/null &
+    echo $! > "$VAR/run/ltc-fcgi.pid"
+}
+
+render_template() {
+    sed -e "s|@LISTEN_ADDRESS@|127.0.0.1|g" -e "s|@HTTPS_PORT@|$HTTPS_PORT|g" -e "s|@HTTP_PORT@|$HTTP_PORT|g" \
+        -e "s|@HTTPS_AUTHORITY_PORT@|:$HTTPS_PORT|g" -e "s|@SERVER_NAME@|localhost 127.0.0.1|g" \
+        -e "s|@TLS_CERT@|$VAR/tls/cert.pem|g" -e "s|@TLS_KEY@|$VAR/tls/key.pem|g" \
+        -e "s|@WWW_ROOT@|$ROOT/nginx/www|g" -e "s|@FCGI_SOCKET@|$FCGI_SOCKET|g" -e "s|@LOG_DIR@|$VAR/log|g" \
+        -e "s|@PROTECTED_FILES_DIR@|$VAR/documents|g" -e "s|@CONF_DIR@|$VAR/nginx|g" \
+        -e "s|@API_RATE@|${LTC_EDGE_RATE:-30r/s}|g" -e "s|@API_BURST@|${LTC_EDGE_BURST:-60}|g" "$1"
+}
+
+write_nginx_config() {
+    cp "$ROOT/nginx/ltc-headers.conf" "$ROOT/nginx/ltc-fastcgi.conf" "$VAR/nginx/"
+    render_template "$ROOT/nginx/ltc-site.conf.template" > "$VAR/nginx/ltc-site.conf"
+    local user_line=""
+    is_root && user_line="user $NGINX_USER;"
+    cat > "$VAR/nginx/nginx.conf" <<CONF
+# The local stack's main nginx config (production uses Debian's /etc/nginx/nginx.conf).
+$user_line
+worker_processes 2;
+pid $VAR/run/nginx.pid;
+error_log $VAR/log/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    server_tokens off;
+    client_body_temp_path $VAR/nginx/tmp/body;
+    fastcgi_temp_path $VAR/nginx/tmp/fastcgi;
+    proxy_temp_path $VAR/nginx/tmp/proxy;
+    uwsgi_temp_path $VAR/nginx/tmp/uwsgi;
+    scgi_temp_path $VAR/nginx/tmp/scgi;
+    include $VAR/nginx/ltc-site.conf;
+    include $VAR/nginx/extra-*.conf;
+}
+CONF
+}
+
+nginx_cmd() { nginx -p "$VAR/nginx" -e "$VAR/log/nginx-error.log" -c "$VAR/nginx/nginx.conf" "$@"; }
+
+start_nginx() {
+    write_nginx_config
+    nginx_cmd -t -q
+    if pid_alive "$VAR/run/nginx.pid"; then nginx_cmd -s reload; else nginx_cmd; fi
+}
+
+wait_for_health() {
+    local url="https://127.0.0.1:$HTTPS_PORT/api/health"
+    for _ in $(seq 1 60); do
+        if curl -skf -o /dev/null --max-time 3 "$url"; then return 0; fi
+        sleep 0.5
+    done
+    echo "The stack did not become healthy; see $VAR/log/fcgi.log and $VAR/log/nginx-error.log" >&2
+    tail -n 5 "$VAR/log/fcgi.log" >&2 || true
+    return 1
+}
+
+stop_pid() {
+    local pidfile=$1 signal=$2 pid
+    pid_alive "$pidfile" || { rm -f "$pidfile"; return 0; }
+    pid=$(cat "$pidfile")
+    kill "-$signal" "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    rm -f "$pidfile"
+}
+
+stop_postgres() {
+    [[ -f $VAR/pg/data/PG_VERSION ]] || return 0
+    if as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" status >/dev/null 2>&1; then
+        as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -m fast -w -t 60 stop >/dev/null
+    fi
+}
+
+postmaster_pid() { head -n 1 "$VAR/pg/data/postmaster.pid"; }
+
+# SIGSTOP on the postmaster and its backends: a hung server, for the health deadline test.
+signal_postgres_tree() {
+    local signal=$1 pid
+    pid=$(postmaster_pid)
+    kill "-$signal" "$pid"
+    pkill "-$signal" -P "$pid" || true
+}
+
+case "${1:-}" in
+    up)
+        prepare_dirs
+        write_env_file
+        load_env
+        start_postgres
+        bootstrap_database
+        "$ROOT/build/bin/ltc" migrate --dir "$ROOT/sql"
+        make_certificate
+        start_workers
+        start_nginx
+        wait_for_health
+        echo
+        echo "LifeTimeCircle läuft: https://127.0.0.1:$HTTPS_PORT/  (self-signed certificate)"
+        echo "  health:   https://127.0.0.1:$HTTPS_PORT/api/health"
+        echo "  settings: $VAR/ltc.env    logs: $VAR/log/"
+        echo "  stop:     make stop"
+        ;;
+    down)
+        stop_pid "$VAR/run/nginx.pid" QUIT
+        stop_pid "$VAR/run/ltc-fcgi.pid" TERM
+        stop_postgres
+        ;;
+    status)
+        for name in nginx ltc-fcgi; do
+            pid_alive "$VAR/run/$name.pid" && echo "$name: running ($(cat "$VAR/run/$name.pid"))" || echo "$name: stopped"
+        done
+        as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"
+        ;;
+    pg-stop) stop_postgres ;;
+    pg-start) as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -l "$VAR/log/postgres.log" -w -t 60 start >/dev/null ;;
+    pg-freeze) signal_postgres_tree STOP ;;
+    pg-thaw) signal_postgres_tree CONT ;;
+    *) echo "usage: $0 up|down|status|pg-stop|pg-start|pg-freeze|pg-thaw" >&2; exit 2 ;;
+esac
