@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# make test: unit tests, then a private stack (own ports, own state in var/test) for the
+# integration, browser, fuzz-replay and restore-drill suites; stops everything afterwards.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export LTC_ROOT=$ROOT
+export LTC_VAR_DIR=${LTC_TEST_VAR_DIR:-$ROOT/var/test}
+export LTC_HTTPS_PORT=${LTC_TEST_HTTPS_PORT:-18443}
+export LTC_HTTP_PORT=${LTC_TEST_HTTP_PORT:-18080}
+export LTC_PG_PORT=${LTC_TEST_PG_PORT:-54316}
+export LTC_BASE_URL=https://127.0.0.1:$LTC_HTTPS_PORT
+BIN=$ROOT/build/bin
+
+passed=0
+failed=0
+failed_names=()
+run_suite() {
+    local name=$1
+    shift
+    echo "── $name"
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        failed_names+=("$name")
+    fi
+}
+
+stop_stack() { "$ROOT/scripts/stack.sh" down >/dev/null 2>&1 || true; }
+trap stop_stack EXIT
+
+run_suite unit "$BIN/unit-tests" --report_level=short
+run_suite fuzz-replay "$BIN/fuzz-replay" "$ROOT/tests/fuzz/corpus/json_body"
+
+# A fresh state every run, so results never depend on a previous one.
+stop_stack
+rm -rf "$LTC_VAR_DIR"
+if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
+    run_suite integration "$BIN/integration-tests" --report_level=short
+    run_suite browser "$BIN/browser-tests" --report_level=short
+else
+    cat "$ROOT/var/test-stack.log"
+    failed=$((failed + 1))
+    failed_names+=("stack-up")
+fi
+stop_stack
+run_suite restore-drill "$ROOT/scripts/restore-drill.sh"
+
+leftovers=$(pgrep -f "$LTC_VAR_DIR" || true)
+if [[ -n $leftovers ]]; then
+    echo "processes left behind: $leftovers"
+    failed=$((failed + 1))
+    failed_names+=("cleanup")
+fi
+
+echo
+[[ $failed -gt 0 ]] && echo "failed: ${failed_names[*]}"
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
