@@ -8,7 +8,7 @@ packages=(
   postgresql-15 postgresql-client-15 libpq-dev libsoci-dev
   libpoco-dev libssl-dev libicu-dev libqrencode-dev libhpdf-dev libpng-dev
   libboost-test-dev libcpp-httplib-dev
-  wrk chromium chromium-driver
+  wrk bc chromium chromium-driver
 )
 
 missing=()

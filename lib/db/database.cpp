@@ -51,27 +51,25 @@ void Database::record_error() {
 
 bool Database::ping(std::chrono::milliseconds deadline) {
     const auto until = std::chrono::steady_clock::now() + deadline;
+    const auto fail = [this] {
+        record_error();
+        drop();
+        return false;
+    };
     PGconn* connection = nullptr;
     try {
         connection = raw_connection();
     } catch (const DatabaseUnavailable&) {
         return false;
     }
-    const auto fail = [this] {
-        record_error();
-        drop();
-        return false;
-    };
     if (PQsendQuery(connection, "SELECT 1") == 0) return fail();
-    while (true) {
-        if (PQconsumeInput(connection) == 0) return fail();
-        if (PQisBusy(connection) == 0) break;
+    do {
         const auto remaining =
             std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
-        if (remaining <= 0) return fail();
+        if (remaining <= 0) return fail();  // a hung server: give up on this connection
         pollfd descriptor{PQsocket(connection), POLLIN, 0};
-        if (::poll(&descriptor, 1, static_cast<int>(remaining)) < 0) return fail();
-    }
+        if (::poll(&descriptor, 1, static_cast<int>(remaining)) < 0 || PQconsumeInput(connection) == 0) return fail();
+    } while (PQisBusy(connection) != 0);
     bool ok = true;
     while (PGresult* result = PQgetResult(connection)) {
         ok = ok && PQresultStatus(result) == PGRES_TUPLES_OK;

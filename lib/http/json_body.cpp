@@ -49,10 +49,13 @@ private:
 };
 
 // A raw control character inside a string literal is invalid JSON (RFC 8259 §7).
-bool has_raw_control_in_string(std::string_view text) {
+// Also notes a \u0000 escape: Poco cuts an object key at the NUL ("a\u0000b" becomes "a"),
+// so StrictHandler::key cannot see it and the scan has to.
+bool has_raw_control_in_string(std::string_view text, bool& nul_escape) {
     bool in_string = false;
     bool escaped = false;
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto byte = static_cast<unsigned char>(c);
         if (!in_string) {
             if (c == '"') in_string = true;
@@ -60,6 +63,7 @@ bool has_raw_control_in_string(std::string_view text) {
         }
         if (escaped) {
             escaped = false;
+            if (c == 'u' && text.substr(i + 1, 4) == "0000") nul_escape = true;
         } else if (c == '\\') {
             escaped = true;
         } else if (c == '"') {
@@ -109,7 +113,8 @@ void require_json_content_type(const Request& request) {
 
 Poco::JSON::Object::Ptr parse_json_object(std::string_view text) {
     if (text.size() > max_json_body_bytes) throw ApiError(413, "payload_too_large");
-    if (text.empty() || !is_valid_utf8(text) || has_raw_control_in_string(text)) throw invalid_json();
+    bool nul_escape = false;
+    if (text.empty() || !is_valid_utf8(text) || has_raw_control_in_string(text, nul_escape)) throw invalid_json();
 
     Poco::JSON::ParseHandler::Ptr handler = new StrictHandler();
     Poco::JSON::Parser parser(handler);
@@ -125,7 +130,7 @@ Poco::JSON::Object::Ptr parse_json_object(std::string_view text) {
     } catch (const Poco::Exception&) {
         throw invalid_json();
     }
-    if (result.type() != typeid(Poco::JSON::Object::Ptr)) throw validation_failed({});
+    if (result.type() != typeid(Poco::JSON::Object::Ptr) || nul_escape) throw validation_failed({});
     return result.extract<Poco::JSON::Object::Ptr>();
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 #include <iomanip>
+#include <mutex>
 #include <sstream>
 
 #include <unistd.h>
@@ -45,9 +46,31 @@ void write_line(const std::string& line) {
     const ssize_t written = ::write(STDERR_FILENO, line.data(), line.size());
     (void)written;
 }
+
+std::mutex log_buffer_mutex;
+std::string log_buffer;
+constexpr std::size_t log_buffer_limit = 64 * 1024;
 }  // namespace
 
-void write_log(const LogRecord& record) { write_line(format_log_line(record, utc_timestamp_now())); }
+void flush_log() {
+    std::string pending;
+    {
+        const std::lock_guard lock(log_buffer_mutex);
+        pending.swap(log_buffer);
+    }
+    if (!pending.empty()) write_line(pending);
+}
+
+void write_log(const LogRecord& record) {
+    const std::string line = format_log_line(record, utc_timestamp_now());
+    bool full = false;
+    {
+        const std::lock_guard lock(log_buffer_mutex);
+        log_buffer += line;
+        full = log_buffer.size() >= log_buffer_limit;
+    }
+    if (full) flush_log();
+}
 
 void log_event(const std::string& level, const std::string& message) {
     Poco::JSON::Object::Ptr line = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -55,7 +78,11 @@ void log_event(const std::string& level, const std::string& message) {
     line->set("level", level);
     line->set("message", message);
     line->set("pid", static_cast<int>(::getpid()));
-    write_line(http::to_json(line) + "\n");
+    {
+        const std::lock_guard lock(log_buffer_mutex);
+        log_buffer += http::to_json(line) + "\n";
+    }
+    flush_log();  // events are rare and must survive an exit that follows them
 }
 
 }  // namespace ltc::server

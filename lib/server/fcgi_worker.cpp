@@ -13,6 +13,7 @@
 
 #include "server/access_log.hpp"
 #include "server/pipeline.hpp"
+#include "server/watchdog.hpp"
 
 namespace ltc::server {
 
@@ -82,9 +83,9 @@ void write_response(FCGX_Request& fcgi, const http::Response& response) {
 }  // namespace
 
 int run_fcgi_worker(const http::Router& router, Services& services) {
-    // A client that went away must not kill the worker; a request that hangs past its deadline
-    // does (SIGALRM's default action), and multiwatch starts a fresh worker.
+    // A client that went away must not kill the worker.
     std::signal(SIGPIPE, SIG_IGN);
+    Watchdog watchdog(services.config.request_deadline_seconds);
     if (FCGX_Init() != 0) return 1;
     FCGX_Request fcgi;
     if (FCGX_InitRequest(&fcgi, 0, 0) != 0) return 1;
@@ -93,7 +94,7 @@ int run_fcgi_worker(const http::Router& router, Services& services) {
     while (FCGX_Accept_r(&fcgi) == 0) {
         const auto started = std::chrono::steady_clock::now();
         services.metrics.set_busy(true);
-        ::alarm(static_cast<unsigned>(services.config.request_deadline_seconds));
+        watchdog.request_started();
 
         http::Request request;
         Outcome outcome;
@@ -106,7 +107,7 @@ int run_fcgi_worker(const http::Router& router, Services& services) {
         }
         write_response(fcgi, outcome.response);
         FCGX_Finish_r(&fcgi);
-        ::alarm(0);
+        watchdog.request_finished();
 
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         services.metrics.record_request(outcome.route_template, request.method, outcome.response.status, seconds);

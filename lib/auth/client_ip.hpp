@@ -1,0 +1,12 @@
+#pragma once
+// The rate-limit key for a client address: IPv4 as is, IPv6 by its /64 prefix.
+#include <string>
+#include <string_view>
+
+namespace ltc::auth {
+
+// "203.0.113.7" → "203.0.113.7"; "2001:db8:1:2:aaaa:bbbb:cccc:dddd" → "2001:db8:1:2::/64";
+// "::ffff:203.0.113.7" → "203.0.113.7"; anything unparseable → "invalid". Output is canonical.
+std::string rate_limit_key_for_ip(std::string_view remote_addr);
+
+}  // namespace ltc::auth

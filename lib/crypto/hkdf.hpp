@@ -1,0 +1,46 @@
+#pragma once
+// HKDF-SHA256 (RFC 5869) and the KeyRing that derives per-purpose keys from LTC_SECRET_KEY.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ltc::crypto {
+
+// HKDF-Extract: the 32-byte pseudorandom key HMAC-SHA256(salt, ikm); an empty salt means 32 zero bytes.
+std::string hkdf_extract(std::string_view salt, std::string_view ikm);
+
+// HKDF-Expand: `length` bytes (at most 255 * 32) from the pseudorandom key and the info.
+std::string hkdf_expand(std::string_view prk, std::string_view info, std::size_t length);
+
+// HKDF-SHA256 extract then expand.
+std::string hkdf_sha256(std::string_view salt, std::string_view ikm, std::string_view info,
+                        std::size_t length);
+
+// Labels of the per-purpose keys.
+namespace key_label {
+inline constexpr std::string_view email_hmac = "email-hmac";
+inline constexpr std::string_view vin_hmac = "vin-hmac";
+inline constexpr std::string_view code_hmac = "code-hmac";
+inline constexpr std::string_view token_hash = "token-hash";
+inline constexpr std::string_view email_enc = "email-enc";
+inline constexpr std::string_view vin_enc = "vin-enc";
+inline constexpr std::string_view totp_enc = "totp-enc";
+inline constexpr std::string_view outbox_enc = "outbox-enc";
+}  // namespace key_label
+
+// Per-purpose 32-byte keys: HKDF(salt = "lifetimecircle-v<version>", ikm = secret, info = label).
+class KeyRing {
+public:
+    explicit KeyRing(std::string secret, int version = 1);
+
+    int version() const { return version_; }
+
+    // The 32-byte key for the label (see key_label).
+    std::string key_for(std::string_view label) const;
+
+private:
+    std::string prk_;
+    int version_;
+};
+
+}  // namespace ltc::crypto

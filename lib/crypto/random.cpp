@@ -1,0 +1,75 @@
+#include "crypto/random.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+
+#include <openssl/rand.h>
+
+#include "crypto/hmac.hpp"
+
+namespace ltc::crypto {
+
+std::string random_bytes(std::size_t count) {
+    std::string out(count, '\0');
+    if (count > 0 &&
+        RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1) {
+        throw std::runtime_error("CSPRNG failure");
+    }
+    return out;
+}
+
+std::string random_token_hex(std::size_t bytes) { return to_hex(random_bytes(bytes)); }
+
+std::string random_base64url(std::size_t bytes) {
+    static constexpr char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const std::string raw = random_bytes(bytes);
+    std::string out;
+    out.reserve((bytes * 4 + 2) / 3);
+    std::size_t i = 0;
+    for (; i + 3 <= raw.size(); i += 3) {
+        const std::uint32_t n = (std::uint32_t{static_cast<unsigned char>(raw[i])} << 16) |
+                                (std::uint32_t{static_cast<unsigned char>(raw[i + 1])} << 8) |
+                                std::uint32_t{static_cast<unsigned char>(raw[i + 2])};
+        out.push_back(alphabet[(n >> 18) & 63]);
+        out.push_back(alphabet[(n >> 12) & 63]);
+        out.push_back(alphabet[(n >> 6) & 63]);
+        out.push_back(alphabet[n & 63]);
+    }
+    const std::size_t rest = raw.size() - i;
+    if (rest == 1) {
+        const std::uint32_t n = std::uint32_t{static_cast<unsigned char>(raw[i])} << 16;
+        out.push_back(alphabet[(n >> 18) & 63]);
+        out.push_back(alphabet[(n >> 12) & 63]);
+    } else if (rest == 2) {
+        const std::uint32_t n = (std::uint32_t{static_cast<unsigned char>(raw[i])} << 16) |
+                                (std::uint32_t{static_cast<unsigned char>(raw[i + 1])} << 8);
+        out.push_back(alphabet[(n >> 18) & 63]);
+        out.push_back(alphabet[(n >> 12) & 63]);
+        out.push_back(alphabet[(n >> 6) & 63]);
+    }
+    return out;
+}
+
+std::string random_decimal_code(int digits) {
+    if (digits < 1 || digits > 18) throw std::invalid_argument("digits must be 1..18");
+    std::uint64_t range = 1;
+    for (int i = 0; i < digits; ++i) range *= 10;
+    // Rejection sampling: accept only draws below the largest multiple of `range`.
+    const std::uint64_t limit = UINT64_MAX - (UINT64_MAX % range);
+    std::uint64_t value = 0;
+    do {
+        const std::string raw = random_bytes(sizeof value);
+        std::memcpy(&value, raw.data(), sizeof value);
+    } while (value >= limit);
+    value %= range;
+    std::string out(static_cast<std::size_t>(digits), '0');
+    for (int i = digits - 1; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    return out;
+}
+
+}  // namespace ltc::crypto
