@@ -1,0 +1,55 @@
+// The shared header: shows the signed-in user's masked e-mail, the navigation for the role,
+// and "Abmelden". Markup lives in each page; this module only fills it in.
+
+import { api, setCsrfToken } from './api.js';
+import { loadSession } from './session.js';
+
+const account = document.getElementById('account');
+const emailSlot = document.getElementById('account-email');
+const logoutButton = document.getElementById('logout');
+const signIn = document.getElementById('nav-signin');
+const nav = document.getElementById('nav-signed-in');
+const alertRegion = document.getElementById('header-alert');
+
+function showSignedIn(me) {
+  const user = me.user || {};
+  if (emailSlot) emailSlot.textContent = user.email_masked || '';
+  if (account) account.hidden = false;
+  if (signIn) signIn.hidden = true;
+  if (nav) {
+    for (const item of nav.querySelectorAll('[data-roles]')) {
+      item.hidden = !item.dataset.roles.split(' ').includes(user.role);
+    }
+    nav.hidden = false;
+  }
+}
+
+function showAnonymous() {
+  if (account) account.hidden = true;
+  if (nav) nav.hidden = true;
+  if (signIn && document.body.dataset.auth !== 'required') signIn.hidden = false;
+}
+
+async function logout() {
+  logoutButton.disabled = true;
+  if (alertRegion) alertRegion.textContent = '';
+  try {
+    await api('POST', '/api/auth/logout', undefined, { redirect: false });
+  } catch (error) {
+    // 401 means the session had already ended: that is a successful logout too.
+    if (error.status !== 401) {
+      logoutButton.disabled = false;
+      if (alertRegion) alertRegion.textContent = `Abmelden fehlgeschlagen: ${error.message}`;
+      return;
+    }
+  }
+  setCsrfToken(null);
+  window.location.assign('/');
+}
+
+if (logoutButton) logoutButton.addEventListener('click', logout);
+
+loadSession().then((me) => {
+  if (me && me.user) showSignedIn(me);
+  else showAnonymous();
+}, () => showAnonymous());
