@@ -45,7 +45,7 @@ load_env() {
 
 prepare_dirs() {
     mkdir -p "$VAR"/{run,log,mail,tls,nginx/tmp,pg,backup/wal,documents}
-    touch "$VAR/log/postgres.log" "$VAR/log/fcgi.log"
+    touch "$VAR/log/postgres.log" "$VAR/log/fcgi.log" "$VAR/log/mailer.log"
     if is_root; then
         chown postgres:postgres "$VAR/pg" "$VAR/backup/wal" "$VAR/log/postgres.log"
         chown "$NGINX_USER" "$VAR/nginx/tmp"
@@ -130,6 +130,12 @@ start_workers() {
         /usr/bin/multiwatch -f "$WORKERS" -r 3 -t 10000 -- "$ROOT/build/bin/ltc-fcgi" \
         >>"$VAR/log/fcgi.log" 2>&1 </dev/null &
     echo $! > "$VAR/run/ltc-fcgi.pid"
+}
+
+start_mailer() {
+    if pid_alive "$VAR/run/ltc-mailer.pid"; then return 0; fi
+    setsid "$ROOT/build/bin/ltc" mailer >>"$VAR/log/mailer.log" 2>&1 </dev/null &
+    echo $! > "$VAR/run/ltc-mailer.pid"
 }
 
 render_template() {
@@ -225,21 +231,24 @@ case "${1:-}" in
         "$ROOT/build/bin/ltc" migrate --dir "$ROOT/sql"
         make_certificate
         start_workers
+        start_mailer
         start_nginx
         wait_for_health
         echo
         echo "LifeTimeCircle läuft: https://127.0.0.1:$HTTPS_PORT/  (self-signed certificate)"
         echo "  health:   https://127.0.0.1:$HTTPS_PORT/api/health"
+        echo "  sign-in codes arrive as .eml files in $VAR/mail/ (set LTC_SMTP_URL to send real mail)"
         echo "  settings: $VAR/ltc.env    logs: $VAR/log/"
         echo "  stop:     make stop"
         ;;
     down)
         stop_pid "$VAR/run/nginx.pid" QUIT
         stop_pid "$VAR/run/ltc-fcgi.pid" TERM
+        stop_pid "$VAR/run/ltc-mailer.pid" TERM
         stop_postgres
         ;;
     status)
-        for name in nginx ltc-fcgi; do
+        for name in nginx ltc-fcgi ltc-mailer; do
             pid_alive "$VAR/run/$name.pid" && echo "$name: running ($(cat "$VAR/run/$name.pid"))" || echo "$name: stopped"
         done
         as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"

@@ -1,7 +1,11 @@
 // ltc-fcgi: one worker of the pool that spawn-fcgi + multiwatch run behind nginx.
 #include <iostream>
 
+#include "auth/auth_routes.hpp"
+#include "config/auth_settings.hpp"
 #include "config/config.hpp"
+#include "consent/consent_routes.hpp"
+#include "crypto/hkdf.hpp"
 #include "db/database.hpp"
 #include "health/health_routes.hpp"
 #include "http/router.hpp"
@@ -12,8 +16,10 @@
 
 int main() {
     ltc::config::WorkerConfig config;
+    ltc::config::AuthSettings auth;
     try {
         config = ltc::config::load_worker_config(ltc::config::process_environment());
+        auth = ltc::config::load_auth_settings(ltc::config::process_environment());
     } catch (const ltc::config::ConfigError& error) {
         ltc::server::log_event("fatal", std::string("refusing to start: ") + error.what());
         return 78;  // EX_CONFIG
@@ -22,10 +28,14 @@ int main() {
         ltc::metrics::SharedMetrics metrics(config.metrics_file);
         ltc::db::Database database(config.database_url,
                                    {[&metrics] { metrics.count_db_reconnect(); }, [&metrics] { metrics.count_db_error(); }});
-        ltc::server::Services services{config, database, metrics};
+        const ltc::crypto::KeyRing keys(config.secret_key, auth.key_version);
+        ltc::server::Services services{config, auth, keys, database, metrics};
 
         ltc::http::Router router;
         ltc::health::register_health_routes(router, services);
+        ltc::auth::register_sign_in_routes(router, services);
+        ltc::auth::register_session_routes(router, services);
+        ltc::consent::register_consent_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {
         ltc::server::log_event("fatal", std::string("worker stopped: ") + error.what());

@@ -8,7 +8,10 @@
 namespace ltc::auth {
 
 std::string rate_limit_key_for_ip(std::string_view remote_addr) {
-    if (remote_addr.empty() || remote_addr.size() >= INET6_ADDRSTRLEN) return "invalid";
+    if (remote_addr.empty() || remote_addr.size() >= INET6_ADDRSTRLEN ||
+        remote_addr.find('\0') != std::string_view::npos) {
+        return "invalid";
+    }
     const std::string address(remote_addr);  // inet_pton needs a NUL-terminated string
     char text[INET6_ADDRSTRLEN] = {};
 

@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "cli/mailer_command.hpp"
 #include "cli/migrate_command.hpp"
 
 namespace ltc::cli {
@@ -10,7 +11,8 @@ namespace ltc::cli {
 namespace {
 void usage(std::ostream& err) {
     err << "usage: ltc <command> [options]\n"
-           "  migrate [--dir DIR]   apply sql/V*.sql (LTC_MIGRATE_DATABASE_URL)\n";
+           "  migrate [--dir DIR]   apply sql/V*.sql (LTC_MIGRATE_DATABASE_URL)\n"
+           "  mailer [--once]       deliver the mail outbox (SMTP or .eml files)\n";
 }
 }  // namespace
 
@@ -18,6 +20,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     using Command = std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&)>;
     static const std::map<std::string, Command> commands = {
         {"migrate", migrate_command},
+        {"mailer", mailer_command},
     };
     if (args.empty() || args[0] == "-h" || args[0] == "--help") {
         usage(err);

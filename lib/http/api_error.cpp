@@ -35,6 +35,11 @@ std::string default_message(const std::string& code) {
         {"internal_error", "Ein interner Fehler ist aufgetreten."},
         {"unavailable", "Der Dienst ist vorübergehend nicht verfügbar."},
         {"conflict", "Die Anfrage steht im Konflikt mit dem aktuellen Zustand."},
+        {"invalid_code", "Der Code ist ungültig."},
+        {"code_locked", "Zu viele Fehlversuche. Bitte fordere später einen neuen Code an."},
+        {"code_expired", "Der Code ist abgelaufen. Bitte fordere einen neuen an."},
+        {"account_disabled", "Dieses Konto ist gesperrt."},
+        {"consent_incomplete", "Bitte stimme allen aktuellen Dokumenten zu."},
     };
     const auto found = messages.find(code);
     return found != messages.end() ? found->second : "Die Anfrage konnte nicht ausgeführt werden.";

@@ -16,9 +16,9 @@ namespace {
 
 struct DuplicateKey {};
 struct NumberOutOfRange {};
-struct NulInString {};
 
 // Poco accepts duplicate keys (last wins) and infinite numbers; this handler refuses both.
+// NUL characters are found by has_raw_control_in_string (Poco truncates keys at a NUL).
 class StrictHandler : public Poco::JSON::ParseHandler {
 public:
     void startObject() override {
@@ -31,16 +31,11 @@ public:
     }
     void key(const std::string& name) override {
         if (!keys_.back().insert(name).second) throw DuplicateKey{};
-        if (name.find('\0') != std::string::npos) throw NulInString{};
         ParseHandler::key(name);
     }
     void value(double number) override {
         if (!std::isfinite(number)) throw NumberOutOfRange{};
         ParseHandler::value(number);
-    }
-    void value(const std::string& text) override {
-        if (text.find('\0') != std::string::npos) throw NulInString{};
-        ParseHandler::value(text);
     }
     using ParseHandler::value;
 
@@ -120,16 +115,19 @@ Poco::JSON::Object::Ptr parse_json_object(std::string_view text) {
     Poco::JSON::Parser parser(handler);
     Poco::Dynamic::Var result;
     try {
-        result = parser.parse(std::string(text));
+        // Wrapped in [ ] because Poco's ParseHandler cannot hold a top-level scalar ("5" throws as
+        // if unparseable); "[T]" is an array of exactly one element exactly when T is one JSON value.
+        const auto wrapped = parser.parse("[" + std::string(text) + "]").extract<Poco::JSON::Array::Ptr>();
+        if (wrapped->size() != 1) throw invalid_json();
+        result = wrapped->get(0);
     } catch (const DuplicateKey&) {
         throw invalid_json();
     } catch (const NumberOutOfRange&) {
         throw invalid_json();
-    } catch (const NulInString&) {
-        throw validation_failed({});
     } catch (const Poco::Exception&) {
         throw invalid_json();
     }
+    // NUL checks come after parsing so that an unparseable body is invalid_json first.
     if (result.type() != typeid(Poco::JSON::Object::Ptr) || nul_escape) throw validation_failed({});
     return result.extract<Poco::JSON::Object::Ptr>();
 }

@@ -1,6 +1,8 @@
 #pragma once
-// What handlers may use: configuration, the worker's database session and the shared metrics.
+// What handlers may use: configuration, keys, the worker's database session and the metrics.
+#include "config/auth_settings.hpp"
 #include "config/config.hpp"
+#include "crypto/hkdf.hpp"
 #include "db/database.hpp"
 #include "metrics/shared_metrics.hpp"
 
@@ -8,6 +10,8 @@ namespace ltc::server {
 
 struct Services {
     const config::WorkerConfig& config;
+    const config::AuthSettings& auth;
+    const crypto::KeyRing& keys;
     db::Database& database;
     metrics::SharedMetrics& metrics;
 };

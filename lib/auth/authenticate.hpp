@@ -1,0 +1,36 @@
+#pragma once
+// Who is calling: the Bearer token (it alone counts when present) or the session cookie, and
+// the guards every product handler calls in API.md's order (401 → CSRF → role → consent).
+#include <optional>
+#include <string>
+
+#include "auth/session_cookie.hpp"
+#include "auth/sessions.hpp"
+#include "http/request.hpp"
+#include "server/services.hpp"
+
+namespace ltc::auth {
+
+struct Caller {
+    SessionInfo session;
+    std::string token;
+    bool via_cookie = false;
+};
+
+// The token the request carries, if any.
+std::optional<std::string> presented_token(const http::Request& request, bool& via_cookie);
+
+// The caller, or nullopt when there is no live session. Checks nothing else.
+std::optional<Caller> find_caller(http::Request& request, server::Services& services);
+
+// 401 unauthenticated without a live session; 403 csrf_failed for an unsafe method
+// authenticated by the cookie without the matching X-CSRF-Token. Sets request.role.
+Caller require_signed_in(http::Request& request, server::Services& services);
+
+// 403 consent_required until the caller accepted every current consent document.
+void require_consent(const Caller& caller, server::Services& services);
+
+// Product routes: signed in, not a moderator (403 forbidden), consent given.
+Caller require_product_access(http::Request& request, server::Services& services);
+
+}  // namespace ltc::auth

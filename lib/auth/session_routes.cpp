@@ -1,0 +1,88 @@
+// POST /api/auth/logout, /api/auth/logout-all and GET /api/auth/me.
+#include "audit/audit.hpp"
+#include "auth/auth_routes.hpp"
+#include "auth/authenticate.hpp"
+#include "auth/session_cookie.hpp"
+#include "auth/users.hpp"
+#include "consent/consent_store.hpp"
+
+namespace ltc::auth {
+
+namespace {
+
+http::Response cleared() {
+    http::Response response = http::no_content();
+    response.with_header("Set-Cookie", cleared_session_cookie());
+    return response;
+}
+
+void audit_session_ended(soci::session& sql, const http::Request& request, const Caller& caller,
+                         const std::string& scope, long long count) {
+    audit::Event event;
+    event.action = "SESSION_ENDED";
+    event.actor_id = caller.session.user_id;
+    event.actor_role = caller.session.role;
+    event.target_type = "user";
+    event.target_id = caller.session.user_id;
+    event.request_id = request.request_id;
+    event.meta = {{"scope", scope}, {"sessions_ended", static_cast<std::int64_t>(count)}};
+    audit::record(sql, event);
+}
+
+// Also 204 when the session had already ended or expired: the cookie is cleared either way.
+http::Response logout(http::Request& request, server::Services& services) {
+    if (!find_caller(request, services)) return cleared();
+    const Caller caller = require_signed_in(request, services);  // CSRF for cookie sessions
+    services.database.transaction([&](soci::session& tx) {
+        end_session(tx, caller.session.session_id);
+        audit_session_ended(tx, request, caller, "single", 1);
+    });
+    return cleared();
+}
+
+http::Response logout_all(http::Request& request, server::Services& services) {
+    const Caller caller = require_signed_in(request, services);
+    services.database.transaction([&](soci::session& tx) {
+        const long long ended = end_all_sessions(tx, caller.session.user_id);
+        audit_session_ended(tx, request, caller, "all", ended);
+    });
+    return cleared();
+}
+
+Poco::JSON::Object::Ptr consent_state(soci::session& sql, const std::string& user_id) {
+    Poco::JSON::Array::Ptr missing = new Poco::JSON::Array();
+    for (const auto& document : consent::missing_documents(sql, user_id)) {
+        Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        item->set("doc", document.doc);
+        item->set("version", document.version);
+        missing->add(item);
+    }
+    Poco::JSON::Object::Ptr consent = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    consent->set("complete", missing->size() == 0);
+    consent->set("missing", missing);
+    return consent;
+}
+
+http::Response me(http::Request& request, server::Services& services) {
+    const Caller caller = require_signed_in(request, services);
+    soci::session& sql = services.database.session();
+    const auto user = find_user(sql, services.keys, caller.session.user_id);
+    if (!user) throw http::ApiError(401, "unauthenticated");
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    body->set("user", user_json(*user));
+    body->set("csrf_token", caller.session.csrf_token);
+    body->set("second_factor", "none");
+    body->set("step_up_until", Poco::Dynamic::Var());
+    body->set("consent", consent_state(sql, caller.session.user_id));
+    return http::json_response(200, body);
+}
+
+}  // namespace
+
+void register_session_routes(http::Router& router, server::Services& services) {
+    router.add("POST", "/api/auth/logout", [&services](http::Request& request) { return logout(request, services); });
+    router.add("POST", "/api/auth/logout-all", [&services](http::Request& request) { return logout_all(request, services); });
+    router.add("GET", "/api/auth/me", [&services](http::Request& request) { return me(request, services); });
+}
+
+}  // namespace ltc::auth

@@ -1,0 +1,283 @@
+// POST /api/auth/request and /api/auth/verify. Refused attempts commit their counters and
+// audit rows on their own (autocommit statements) before the error is thrown.
+#include <algorithm>
+#include <regex>
+
+#include <Poco/UUIDGenerator.h>
+
+#include "audit/audit.hpp"
+#include "auth/auth_routes.hpp"
+#include "auth/client_ip.hpp"
+#include "auth/email.hpp"
+#include "auth/login_mail.hpp"
+#include "auth/rate_limit_store.hpp"
+#include "auth/session_cookie.hpp"
+#include "auth/sessions.hpp"
+#include "auth/users.hpp"
+#include "crypto/constant_time.hpp"
+#include "crypto/hmac.hpp"
+#include "crypto/random.hpp"
+#include "http/json_body.hpp"
+#include "http/json_fields.hpp"
+#include "mail/outbox.hpp"
+
+namespace ltc::auth {
+
+namespace {
+
+const char* const request_accepted_message = "Wenn die E-Mail-Adresse gültig ist, wurde ein Code gesendet.";
+
+std::string ip_bucket(const server::Services& services, const std::string& purpose, const std::string& remote_addr) {
+    // The address is hashed like e-mail addresses: counters never hold personal data.
+    return purpose + ":ip:" +
+           crypto::hmac_sha256_hex(services.keys.key_for(crypto::key_label::email_hmac),
+                                   "ip:" + rate_limit_key_for_ip(remote_addr));
+}
+
+std::string address_bucket(const std::string& purpose, const std::string& hmac) { return purpose + ":addr:" + hmac; }
+
+std::string code_hmac(const server::Services& services, const std::string& code, const std::string& challenge_id) {
+    return crypto::hmac_sha256_hex(services.keys.key_for(crypto::key_label::code_hmac), code + challenge_id);
+}
+
+bool is_uuid(const std::string& text) {
+    static const std::regex pattern("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    return std::regex_match(text, pattern);
+}
+
+bool is_six_digits(const std::string& code) {
+    return code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+audit::Event anonymous_event(const http::Request& request, std::string action, std::string result) {
+    audit::Event event;
+    event.action = std::move(action);
+    event.actor_role = "anonymous";
+    event.result = std::move(result);
+    event.request_id = request.request_id;
+    return event;
+}
+
+http::ApiError rate_limited(long retry_after) {
+    return http::ApiError(429, "rate_limited").with_header("Retry-After", std::to_string(retry_after));
+}
+
+// Counts the attempt per client IP; over the limit: audited and 429 (both committed).
+void enforce_ip_limit(http::Request& request, server::Services& services, const std::string& purpose,
+                      const config::Limit& limit) {
+    soci::session& sql = services.database.session();
+    const LimitDecision decision = count_and_decide(sql, ip_bucket(services, purpose, request.remote_addr), limit);
+    if (decision.allowed) return;
+    auto event = anonymous_event(request, "AUTH_RATE_LIMITED", "denied");
+    event.meta = {{"scope", purpose + "_per_ip"}};
+    audit::record(sql, event);
+    throw rate_limited(decision.retry_after_seconds);
+}
+
+http::Response accepted(const std::string& challenge_id) {
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    body->set("challenge_id", challenge_id);
+    body->set("message", request_accepted_message);
+    return http::json_response(202, body);
+}
+
+http::Response request_code(http::Request& request, server::Services& services) {
+    http::FieldReader fields(http::json_body(request), {"email"});
+    const std::string raw_email = fields.required_string("email", 1000);
+    fields.finish();
+    const std::string email = normalize_email(raw_email);
+    if (const auto problem = validate_email(email)) throw http::validation_failed({{"email", *problem}});
+
+    enforce_ip_limit(request, services, "code_request", services.auth.code_requests_per_ip);
+
+    soci::session& sql = services.database.session();
+    const std::string hmac = email_hmac(services.keys, email);
+    const std::string challenge_id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+
+    // Per-address limits answer exactly like a normal request, and send nothing.
+    const bool address_limited =
+        !count_and_decide(sql, address_bucket("code_request", hmac), services.auth.code_requests_per_address).allowed ||
+        limit_reached(sql, address_bucket("code_mail", hmac), services.auth.mails_per_address_day);
+    if (address_limited) {
+        auto event = anonymous_event(request, "AUTH_RATE_LIMITED", "denied");
+        event.meta = {{"scope", std::string("code_request_per_address")}};
+        audit::record(sql, event);
+        return accepted(challenge_id);
+    }
+
+    const std::string code = crypto::random_decimal_code(6);
+    const std::string code_digest = code_hmac(services, code, challenge_id);
+    const std::string ciphertext = encrypt_email(services.keys, email);
+    const int key_version = services.keys.version();
+    const long long ttl = services.auth.code_ttl_seconds;
+    const MailText mail = login_code_mail(code);
+    services.database.transaction([&](soci::session& tx) {
+        tx << "INSERT INTO auth_challenges (id, email_hmac, email_ciphertext, code_hmac, key_version, expires_at)"
+              " VALUES (CAST(:id AS uuid), :hmac, :ct, :code, :kv, now() + make_interval(secs => :ttl))",
+            soci::use(challenge_id), soci::use(hmac), soci::use(ciphertext), soci::use(code_digest),
+            soci::use(key_version), soci::use(ttl);
+        mail::enqueue(tx, services.keys, {email, mail.subject, mail.body});
+        count_event(tx, address_bucket("code_mail", hmac), services.auth.mails_per_address_day);
+        auto event = anonymous_event(request, "AUTH_CODE_REQUESTED", "success");
+        event.target_type = "challenge";
+        event.target_id = challenge_id;
+        audit::record(tx, event);
+    });
+    return accepted(challenge_id);
+}
+
+struct Challenge {
+    std::string id;
+    std::string email_hmac;
+    std::string email_ciphertext;
+    std::string code_hmac;
+    int attempts = 0;
+    bool used = false;
+    bool expired = false;
+};
+
+std::optional<Challenge> load_challenge(soci::session& sql, const std::string& id) {
+    if (!is_uuid(id)) return std::nullopt;
+    Challenge challenge;
+    challenge.id = id;
+    int used = 0;
+    int expired = 0;
+    sql << "SELECT email_hmac, email_ciphertext, code_hmac, attempts, CASE WHEN used_at IS NULL THEN 0 ELSE 1 END,"
+           " CASE WHEN expires_at <= now() THEN 1 ELSE 0 END FROM auth_challenges WHERE id = CAST(:id AS uuid)",
+        soci::use(id), soci::into(challenge.email_hmac), soci::into(challenge.email_ciphertext),
+        soci::into(challenge.code_hmac), soci::into(challenge.attempts), soci::into(used), soci::into(expired);
+    if (!sql.got_data()) return std::nullopt;
+    challenge.used = used != 0;
+    challenge.expired = expired != 0;
+    return challenge;
+}
+
+[[noreturn]] void refuse(soci::session& sql, const http::Request& request, const Challenge* challenge,
+                         const std::string& reason, http::ApiError error) {
+    auto event = anonymous_event(request, "AUTH_CODE_FAILED", "denied");
+    if (challenge != nullptr) {
+        event.target_type = "challenge";
+        event.target_id = challenge->id;
+    }
+    event.meta = {{"reason_code", reason}};
+    audit::record(sql, event);
+    throw error;
+}
+
+// A wrong code: the attempt is counted atomically (never past the maximum), with the address's
+// failure counters, and committed before the answer.
+[[noreturn]] void count_wrong_code(const http::Request& request, server::Services& services, const Challenge& challenge) {
+    bool was_locked = false;
+    const long long max_attempts = services.auth.max_code_attempts;
+    services.database.transaction([&](soci::session& tx) {
+        int attempts = 0;
+        tx << "UPDATE auth_challenges SET attempts = attempts + 1 WHERE id = CAST(:id AS uuid) AND attempts < :max"
+              " RETURNING attempts",
+            soci::use(challenge.id), soci::use(max_attempts), soci::into(attempts);
+        if (!tx.got_data()) {
+            was_locked = true;
+            return;
+        }
+        count_event(tx, address_bucket("code_failure_hour", challenge.email_hmac), services.auth.failures_per_address_hour);
+        count_event(tx, address_bucket("code_failure_day", challenge.email_hmac), services.auth.failures_per_address_day);
+        auto event = anonymous_event(request, "AUTH_CODE_FAILED", "denied");
+        event.target_type = "challenge";
+        event.target_id = challenge.id;
+        event.meta = {{"attempts", static_cast<std::int64_t>(attempts)}, {"reason_code", std::string("wrong_code")}};
+        audit::record(tx, event);
+        if (attempts >= max_attempts) {
+            auto locked = anonymous_event(request, "AUTH_CODE_LOCKED", "denied");
+            locked.target_type = "challenge";
+            locked.target_id = challenge.id;
+            audit::record(tx, locked);
+        }
+    });
+    if (was_locked) refuse(services.database.session(), request, &challenge, "locked", http::ApiError(429, "code_locked"));
+    throw http::ApiError(400, "invalid_code");
+}
+
+bool address_failures_capped(soci::session& sql, server::Services& services, const std::string& hmac) {
+    return limit_reached(sql, address_bucket("code_failure_hour", hmac), services.auth.failures_per_address_hour) ||
+           limit_reached(sql, address_bucket("code_failure_day", hmac), services.auth.failures_per_address_day);
+}
+
+http::Response verify_code(http::Request& request, server::Services& services) {
+    enforce_ip_limit(request, services, "code_check", services.auth.code_checks_per_ip);
+
+    http::FieldReader fields(http::json_body(request), {"challenge_id", "code", "token_in_body"});
+    const std::string challenge_id = fields.required_string("challenge_id", 100);
+    const std::string code = fields.required_string("code", 100);
+    const bool token_in_body = fields.optional_bool("token_in_body").value_or(false);
+    fields.finish();
+
+    soci::session& sql = services.database.session();
+    const auto challenge = load_challenge(sql, challenge_id);
+    if (!challenge || challenge->used) refuse(sql, request, challenge ? &*challenge : nullptr, "unknown_or_used", http::ApiError(400, "invalid_code"));
+    if (challenge->attempts >= services.auth.max_code_attempts ||
+        address_failures_capped(sql, services, challenge->email_hmac)) {
+        refuse(sql, request, &*challenge, "locked", http::ApiError(429, "code_locked"));
+    }
+    if (challenge->expired) refuse(sql, request, &*challenge, "expired", http::ApiError(410, "code_expired"));
+    if (!is_six_digits(code) ||
+        !crypto::constant_time_equals(code_hmac(services, code, challenge->id), challenge->code_hmac)) {
+        count_wrong_code(request, services, *challenge);
+    }
+
+    std::optional<User> user;
+    std::optional<NewSession> created;
+    bool raced = false;
+    services.database.transaction([&](soci::session& tx) {
+        const long long max_attempts = services.auth.max_code_attempts;
+        // Single use, also against a parallel request with the same code.
+        std::string used_id;
+        tx << "UPDATE auth_challenges SET used_at = now() WHERE id = CAST(:id AS uuid) AND used_at IS NULL"
+              " AND attempts < :max AND expires_at > now() RETURNING id",
+            soci::use(challenge->id), soci::use(max_attempts), soci::into(used_id);
+        if (!tx.got_data()) {
+            raced = true;
+            return;
+        }
+        user = find_or_create_user(tx, services.keys, challenge->email_hmac, challenge->email_ciphertext);
+        if (user->status != "active") {
+            auto event = anonymous_event(request, "AUTH_CODE_FAILED", "denied");
+            event.target_type = "user";
+            event.target_id = user->id;
+            event.meta = {{"reason_code", std::string("account_disabled")}};
+            audit::record(tx, event);
+            return;
+        }
+        tx << "UPDATE users SET last_sign_in_at = now() WHERE id = CAST(:id AS uuid)", soci::use(user->id);
+        created = create_session(tx, services.keys, services.auth, user->id, user->role);
+        audit::Event event;
+        event.action = "SESSION_CREATED";
+        event.actor_id = user->id;
+        event.actor_role = user->role;
+        event.target_type = "user";
+        event.target_id = user->id;
+        event.request_id = request.request_id;
+        event.meta = {{"method", std::string(token_in_body ? "bearer" : "cookie")}};
+        audit::record(tx, event);
+    });
+    if (raced) refuse(sql, request, &*challenge, "unknown_or_used", http::ApiError(400, "invalid_code"));
+    if (!created) throw http::ApiError(403, "account_disabled");
+
+    request.role = user->role;
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    body->set("user", user_json(*user));
+    body->set("csrf_token", created->info.csrf_token);
+    body->set("expires_at", created->info.expires_at);
+    body->set("second_factor", "none");
+    if (token_in_body) body->set("access_token", created->token);
+    http::Response response = http::json_response(200, body);
+    response.with_header("Set-Cookie", session_cookie(created->token, created->info.seconds_to_expiry));
+    return response;
+}
+
+}  // namespace
+
+void register_sign_in_routes(http::Router& router, server::Services& services) {
+    router.add("POST", "/api/auth/request", [&services](http::Request& request) { return request_code(request, services); });
+    router.add("POST", "/api/auth/verify", [&services](http::Request& request) { return verify_code(request, services); });
+}
+
+}  // namespace ltc::auth

@@ -1,0 +1,33 @@
+#pragma once
+// Accounts: looked up by the e-mail HMAC, the address itself only encrypted.
+#include <optional>
+#include <string>
+
+#include <Poco/JSON/Object.h>
+#include <soci/soci.h>
+
+#include "crypto/hkdf.hpp"
+
+namespace ltc::auth {
+
+struct User {
+    std::string id;
+    std::string role;
+    std::string status;
+    std::string email_masked;
+};
+
+std::string email_hmac(const crypto::KeyRing& keys, const std::string& normalized_email);
+std::string encrypt_email(const crypto::KeyRing& keys, const std::string& normalized_email);
+std::string decrypt_email(const crypto::KeyRing& keys, const std::string& ciphertext);
+
+std::optional<User> find_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id);
+std::optional<User> find_user_by_email_hmac(soci::session& sql, const crypto::KeyRing& keys, const std::string& hmac);
+// The implicit sign-up: the account for the address, created with role `user` when new.
+User find_or_create_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& hmac,
+                         const std::string& email_ciphertext);
+
+// {"id","role","email_masked"}
+Poco::JSON::Object::Ptr user_json(const User& user);
+
+}  // namespace ltc::auth

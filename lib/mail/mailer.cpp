@@ -1,0 +1,164 @@
+#include "mail/mailer.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Net/MailMessage.h>
+#include <Poco/Net/MailRecipient.h>
+#include <Poco/Net/SecureSMTPClientSession.h>
+#include <Poco/Net/SMTPClientSession.h>
+#include <Poco/Net/StringPartSource.h>
+#include <Poco/Timestamp.h>
+
+#include "crypto/aead.hpp"
+#include "mail/eml.hpp"
+#include "mail/outbox.hpp"
+
+namespace ltc::mail {
+
+std::optional<SmtpTarget> parse_smtp_url(const std::string& url) {
+    static const std::regex pattern(R"(^smtp(\+starttls)?://(?:([^:@/]+):([^@/]*)@)?([A-Za-z0-9.\-]+)(?::(\d{1,5}))?/?$)");
+    std::smatch match;
+    if (!std::regex_match(url, match, pattern)) return std::nullopt;
+    SmtpTarget target;
+    target.starttls = match[1].matched;
+    target.username = match[2].str();
+    target.password = match[3].str();
+    target.host = match[4].str();
+    target.port = match[5].matched ? std::stoi(match[5].str()) : (target.starttls ? 587 : 25);
+    if (target.port < 1 || target.port > 65535) return std::nullopt;
+    return target;
+}
+
+long backoff_seconds(int attempts) {
+    long seconds = 5;
+    for (int i = 1; i < attempts && seconds < 600; ++i) seconds *= 2;
+    return std::min(seconds, 600L);
+}
+
+namespace {
+
+struct Claimed {
+    std::string id;
+    std::string recipient;
+    std::string subject;
+    std::string body;
+    int attempts = 0;
+};
+
+void write_eml(const MailerSettings& settings, const Claimed& mail) {
+    std::filesystem::create_directories(settings.mail_dir);
+    const std::string date = Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::RFC1123_FORMAT);
+    const std::string stamp = Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y%m%dT%H%M%S%i");
+    const std::filesystem::path final_path = std::filesystem::path(settings.mail_dir) / (stamp + "-" + mail.id + ".eml");
+    const std::filesystem::path temporary = final_path.string() + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << format_eml(settings.from, mail.recipient, mail.subject, mail.body, date, mail.id + "@lifetimecircle");
+        if (!out) throw std::runtime_error("cannot write mail file");
+    }
+    std::filesystem::permissions(temporary, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    std::filesystem::rename(temporary, final_path);  // readers never see half a message
+}
+
+void send_smtp(const SmtpTarget& target, const MailerSettings& settings, const Claimed& mail) {
+    Poco::Net::MailMessage message;
+    message.setSender(settings.from);
+    message.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, mail.recipient));
+    message.setSubject(Poco::Net::MailMessage::encodeWord(mail.subject, "UTF-8"));
+    message.setContentType("text/plain; charset=UTF-8");
+    message.setContent(mail.body, Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
+    const auto login = [&](Poco::Net::SMTPClientSession& session) {
+        if (target.username.empty()) {
+            session.login();
+        } else {
+            session.login(Poco::Net::SMTPClientSession::AUTH_LOGIN, target.username, target.password);
+        }
+    };
+    if (target.starttls) {
+        Poco::Net::SecureSMTPClientSession session(target.host, static_cast<Poco::UInt16>(target.port));
+        session.setTimeout(Poco::Timespan(30, 0));
+        session.login();
+        if (!session.startTLS()) throw std::runtime_error("the SMTP server does not offer STARTTLS");
+        login(session);
+        session.sendMessage(message);
+        session.close();
+    } else {
+        Poco::Net::SMTPClientSession session(target.host, static_cast<Poco::UInt16>(target.port));
+        session.setTimeout(Poco::Timespan(30, 0));
+        login(session);
+        session.sendMessage(message);
+        session.close();
+    }
+}
+
+// Claims one due message: the attempt is counted and the next try scheduled before sending,
+// so a mailer that dies mid-send retries later instead of losing or repeating at once.
+std::optional<Claimed> claim_next(soci::session& sql, const crypto::KeyRing& keys) {
+    std::string id, recipient_ciphertext, message_ciphertext;
+    int attempts = 0;
+    soci::indicator recipient_indicator = soci::i_ok;
+    soci::indicator message_indicator = soci::i_ok;
+    sql << "UPDATE mail_outbox SET attempts = attempts + 1,"
+           " next_attempt_at = now() + make_interval(secs => 5 * power(2, LEAST(attempts, 7)))"
+           " WHERE id = (SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= now()"
+           " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
+           " RETURNING id, recipient_ciphertext, message_ciphertext, attempts",
+        soci::into(id), soci::into(recipient_ciphertext, recipient_indicator),
+        soci::into(message_ciphertext, message_indicator), soci::into(attempts);
+    if (!sql.got_data()) return std::nullopt;
+    Claimed mail;
+    mail.id = id;
+    mail.attempts = attempts;
+    const std::string key = keys.key_for(crypto::key_label::outbox_enc);
+    mail.recipient = crypto::aead_decrypt_base64(key, recipient_ciphertext, recipient_context);
+    decode_message(crypto::aead_decrypt_base64(key, message_ciphertext, message_context), mail.subject, mail.body);
+    return mail;
+}
+
+void finish(soci::session& sql, const std::string& id, const std::string& status) {
+    sql << "UPDATE mail_outbox SET status = :status, finished_at = now(), recipient_ciphertext = NULL,"
+           " message_ciphertext = NULL WHERE id = CAST(:id AS uuid)",
+        soci::use(status), soci::use(id);
+}
+
+}  // namespace
+
+int deliver_due(db::Database& database, const crypto::KeyRing& keys, const MailerSettings& settings) {
+    int delivered = 0;
+    soci::session& sql = database.session();
+    while (true) {
+        std::optional<Claimed> mail;
+        try {
+            mail = claim_next(sql, keys);
+        } catch (const crypto::DecryptionError&) {
+            continue;  // unreadable under the current key: left for the retention job to expire
+        }
+        if (!mail) break;
+        try {
+            if (settings.smtp) {
+                send_smtp(*settings.smtp, settings, *mail);
+            } else {
+                write_eml(settings, *mail);
+            }
+            finish(sql, mail->id, "sent");
+            ++delivered;
+        } catch (const std::exception&) {
+            if (mail->attempts >= settings.max_attempts) finish(sql, mail->id, "failed");
+        }
+    }
+    return delivered;
+}
+
+void wipe_old_mail(db::Database& database) {
+    soci::session& sql = database.session();
+    sql << "UPDATE mail_outbox SET status = CASE WHEN status = 'pending' THEN 'expired' ELSE status END,"
+           " finished_at = COALESCE(finished_at, now()), recipient_ciphertext = NULL, message_ciphertext = NULL"
+           " WHERE created_at < now() - interval '1 hour' AND (recipient_ciphertext IS NOT NULL OR status = 'pending')";
+}
+
+}  // namespace ltc::mail

@@ -1,0 +1,35 @@
+#include "mail/outbox.hpp"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include "crypto/aead.hpp"
+#include "http/response.hpp"
+
+namespace ltc::mail {
+
+std::string encode_message(const std::string& subject, const std::string& body) {
+    Poco::JSON::Object::Ptr object = new Poco::JSON::Object();
+    object->set("subject", subject);
+    object->set("body", body);
+    return http::to_json(object);
+}
+
+void decode_message(const std::string& json, std::string& subject, std::string& body) {
+    Poco::JSON::Parser parser;
+    const auto object = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
+    subject = object->getValue<std::string>("subject");
+    body = object->getValue<std::string>("body");
+}
+
+void enqueue(soci::session& sql, const crypto::KeyRing& keys, const OutboxMessage& message) {
+    const std::string key = keys.key_for(crypto::key_label::outbox_enc);
+    const std::string recipient = crypto::aead_encrypt_base64(key, message.recipient, recipient_context);
+    const std::string content =
+        crypto::aead_encrypt_base64(key, encode_message(message.subject, message.body), message_context);
+    const int key_version = keys.version();
+    sql << "INSERT INTO mail_outbox (recipient_ciphertext, message_ciphertext, key_version) VALUES (:r, :m, :kv)",
+        soci::use(recipient), soci::use(content), soci::use(key_version);
+}
+
+}  // namespace ltc::mail
