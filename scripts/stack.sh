@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The local stack: PostgreSQL cluster, migrations, FastCGI worker pool, nginx.
-# usage: scripts/stack.sh up|down|status|pg-stop|pg-start|pg-freeze|pg-thaw
+# usage: scripts/stack.sh up|down|status|restart-workers|pg-stop|pg-start|pg-freeze|pg-thaw
 set -euo pipefail
 source "$(dirname "$0")/lib/stack-common.sh"
 
@@ -253,9 +253,16 @@ case "${1:-}" in
         done
         as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"
         ;;
+    restart-workers)
+        # For test phases that need other settings (e.g. LTC_CODE_TTL_SECONDS=2 scripts/stack.sh restart-workers).
+        load_env
+        stop_pid "$VAR/run/ltc-fcgi.pid" TERM
+        start_workers
+        wait_for_health
+        ;;
     pg-stop) stop_postgres ;;
     pg-start) as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -l "$VAR/log/postgres.log" -w -t 60 start >/dev/null ;;
     pg-freeze) signal_postgres_tree STOP ;;
     pg-thaw) signal_postgres_tree CONT ;;
-    *) echo "usage: $0 up|down|status|pg-stop|pg-start|pg-freeze|pg-thaw" >&2; exit 2 ;;
+    *) echo "usage: $0 up|down|status|restart-workers|pg-stop|pg-start|pg-freeze|pg-thaw" >&2; exit 2 ;;
 esac

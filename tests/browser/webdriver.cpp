@@ -405,6 +405,28 @@ bool WebDriver::waitForLoad(std::chrono::milliseconds timeout) {
                      timeout);
 }
 
+std::vector<Cookie> WebDriver::cookies() {
+    std::vector<Cookie> out;
+    const auto items = arrayOf(sessionCommand("GET", "/cookie"));
+    if (!items) return out;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const auto item = items->getObject(static_cast<unsigned>(i));
+        if (!item) continue;
+        Cookie cookie;
+        cookie.name = stringOf(item, "name");
+        cookie.value = stringOf(item, "value");
+        cookie.path = stringOf(item, "path");
+        cookie.domain = stringOf(item, "domain");
+        cookie.secure = item->has("secure") && item->get("secure").convert<bool>();
+        cookie.http_only = item->has("httpOnly") && item->get("httpOnly").convert<bool>();
+        cookie.same_site = stringOf(item, "sameSite");
+        out.push_back(std::move(cookie));
+    }
+    return out;
+}
+
+void WebDriver::deleteAllCookies() { sessionCommand("DELETE", "/cookie"); }
+
 std::string WebDriver::screenshotBase64() { return sessionCommand("GET", "/screenshot").convert<std::string>(); }
 
 std::vector<LogEntry> WebDriver::browserLog() {

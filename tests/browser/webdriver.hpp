@@ -46,6 +46,17 @@ struct Element {
     std::string id; // the W3C element reference
 };
 
+// One cookie as WebDriver reports it (HttpOnly cookies included).
+struct Cookie {
+    std::string name;
+    std::string value;
+    std::string path;
+    std::string domain;
+    bool secure = false;
+    bool http_only = false;
+    std::string same_site; // "Strict", "Lax", "None" or empty
+};
+
 struct WebDriverOptions {
     std::string chromedriver = "/usr/bin/chromedriver";
     std::string chromium = "/usr/bin/chromium";
@@ -91,6 +102,10 @@ public:
 
     // Waits for document.readyState == "complete".
     bool waitForLoad(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+    // The cookies the current page's URL would send; deleteAllCookies() clears the current domain's.
+    std::vector<Cookie> cookies();
+    void deleteAllCookies();
 
     // A PNG of the viewport, base64-encoded (for debugging a failed test).
     std::string screenshotBase64();

@@ -34,8 +34,9 @@ std::string Reply::error_code() const {
     }
 }
 
-StackClient::StackClient() : client_(env_or("LTC_BASE_URL", "https://127.0.0.1:18443")) {
+StackClient::StackClient(const std::string& source_ip) : client_(env_or("LTC_BASE_URL", "https://127.0.0.1:18443")) {
     client_.enable_server_certificate_verification(false);
+    if (!source_ip.empty()) client_.set_interface(source_ip);
     client_.set_connection_timeout(5);
     client_.set_read_timeout(15);
 }

@@ -23,7 +23,9 @@ struct Reply {
 
 class StackClient {
 public:
-    StackClient();
+    // source_ip: a loopback address (127.x.y.z) to connect from, so tests of per-IP limits
+    // do not share a counter with each other.
+    explicit StackClient(const std::string& source_ip = {});
     Reply get(const std::string& path, const httplib::Headers& headers = {});
     Reply post(const std::string& path, const std::string& body, const std::string& content_type = "application/json",
                const httplib::Headers& headers = {});

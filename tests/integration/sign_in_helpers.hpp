@@ -1,0 +1,39 @@
+#pragma once
+// Sign-in as a client does it, with the code read from the mail folder the local mailer writes.
+#include <string>
+#include <vector>
+
+#include "stack_client.hpp"
+
+namespace ltc::test {
+
+// A loopback source address no other test uses (per-IP limits are counted per address).
+std::string fresh_source_ip();
+std::string fresh_address(const std::string& prefix);
+
+// The code of the newest mail to `address` (waits up to 15 s for the mailer).
+std::string read_code(const std::string& address, std::size_t skip_older_than_count = 0);
+std::size_t mails_to(const std::string& address);
+
+std::string request_code(StackClient& client, const std::string& address);
+
+struct Session {
+    std::string user_id;
+    std::string token;
+    std::string csrf;
+    std::string set_cookie;
+    httplib::Headers cookie() const;          // Cookie header only
+    httplib::Headers cookie_and_csrf() const; // plus X-CSRF-Token
+    httplib::Headers bearer() const;
+};
+
+// request → mail → verify; fails the test on any unexpected answer.
+Session sign_in(StackClient& client, const std::string& address);
+void accept_current_consent(StackClient& client, const Session& session);
+
+// Rows of a query as text, run as the database owner (LTC_MIGRATE_DATABASE_URL of the stack).
+std::vector<std::vector<std::string>> query_as_owner(const std::string& sql);
+// Runs a statement as the application role; returns the error message, empty on success.
+std::string execute_as_app(const std::string& sql);
+
+}  // namespace ltc::test
