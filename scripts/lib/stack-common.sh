@@ -16,7 +16,15 @@ is_root() { [[ $(id -u) -eq 0 ]]; }
 # PostgreSQL runs as `postgres` when we are root (initdb refuses root), else as ourselves.
 as_pg_user() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# Alive and not a zombie (in containers nobody may reap our orphans).
+pid_alive() {
+    [[ -f $1 ]] || return 1
+    local pid state
+    pid=$(cat "$1")
+    kill -0 "$pid" 2>/dev/null || return 1
+    state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)
+    [[ -n $state && $state != Z ]]
+}
 
 # The checkout may sit where other users cannot enter (/root is 0700): give a user the right
 # to traverse the path to a directory, and nothing more.
