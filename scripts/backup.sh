@@ -4,11 +4,12 @@
 #   scripts/backup.sh [--no-prune]
 #
 # Reads LTC_VAR_DIR (default: <checkout>/var) and $LTC_VAR_DIR/ltc.env (LTC_ENV_FILE overrides the
-# path; a missing file is fine when the variables come from the environment, as in production).
+# path; a missing file is fine when the variables come from the environment, as in production;
+# LTC_* variables set by the caller win over the file).
 #   LTC_PG_PORT            PostgreSQL port (required)
 #   LTC_PG_HOST            socket directory or host (default: $LTC_VAR_DIR/pg/socket, else $LTC_VAR_DIR/run)
-#   LTC_PG_OSUSER          OS user for the PostgreSQL tools (default: owner of $LTC_VAR_DIR/pg/data
-#                          when root, else postgres when root, else the caller)
+#   LTC_PG_OSUSER          OS user that runs the PostgreSQL tools (default as root: the owner of
+#                          $LTC_VAR_DIR/pg/data, or postgres; otherwise the caller)
 #   LTC_BACKUP_ROOT        default $LTC_VAR_DIR/backup (holds base/ and wal/)
 #   LTC_DOCUMENTS_DIR      default $LTC_VAR_DIR/documents (archived when it exists)
 #   LTC_BACKUP_KEEP_DAYS   default 14: older base backups go, the newest always stays; archived WAL
@@ -41,9 +42,12 @@ done
 var_dir=${LTC_VAR_DIR:-$app_root/var}
 env_file=${LTC_ENV_FILE:-$var_dir/ltc.env}
 if [[ -f $env_file ]]; then
+  # Variables the caller exported win over the file (as in scripts/stack.sh).
+  caller_overrides=$(export -p | grep -E '^declare -x LTC_[A-Z0-9_]+=' || true)
   set -a
   # shellcheck disable=SC1090
   . "$env_file"
+  eval "$caller_overrides"
   set +a
 elif [[ -n ${LTC_ENV_FILE:-} ]]; then
   ltc_die "LTC_ENV_FILE '$env_file' does not exist"

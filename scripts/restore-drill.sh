@@ -59,7 +59,7 @@ cleanup() {
 trap cleanup EXIT
 
 # The PostgreSQL user must reach everything here. wal-archive.sh is copied in, because the
-# checkout may live where that user cannot enter.
+# checkout may live where that user cannot enter (and it runs via bash: /tmp may be noexec).
 chmod 0700 -- "$work"
 mkdir -p -- "$work/bin" "$work/archive" "$work/backup/base" "$work/sock-primary" "$work/sock-restored"
 cp -- "$here/wal-archive.sh" "$work/bin/wal-archive.sh"

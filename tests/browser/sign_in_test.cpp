@@ -212,10 +212,4 @@ BOOST_AUTO_TEST_CASE(first_sign_in_consent_app_and_logout) {
                                               << describe(signed_out_errors));
 }
 
-BOOST_AUTO_TEST_CASE(mail_helper_decodes_quoted_printable) {
-    BOOST_TEST(decodeQuotedPrintable("Dein Login-Code: 12=\r\n3456\r\ng=C3=BCltig") == "Dein Login-Code: 123456\r\ngültig");
-    BOOST_TEST(decodeQuotedPrintable("a=\nb = c=3D") == "ab = c=");
-    BOOST_TEST(decodeQuotedPrintable("bad =ZZ end=") == "bad =ZZ end");
-}
-
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,73 @@
+#include "trust/civil_date.hpp"
+
+#include <cstdio>
+
+namespace ltc::trust {
+
+bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int days_in_month(int year, int month) {
+    switch (month) {
+        case 1: case 3: case 5: case 7: case 8: case 10: case 12:
+            return 31;
+        case 4: case 6: case 9: case 11:
+            return 30;
+        case 2:
+            return is_leap_year(year) ? 29 : 28;
+        default:
+            return 0;
+    }
+}
+
+bool is_valid_date(const CivilDate& date) {
+    return date.month >= 1 && date.month <= 12 && date.day >= 1 &&
+           date.day <= days_in_month(date.year, date.month);
+}
+
+CivilDate add_months(const CivilDate& date, int months) {
+    // Months counted from year 0, month 1; floor division keeps negative totals right.
+    const long long total = static_cast<long long>(date.year) * 12 + (date.month - 1) + months;
+    long long year = total / 12;
+    long long month_index = total % 12;
+    if (month_index < 0) {
+        month_index += 12;
+        year -= 1;
+    }
+    CivilDate result;
+    result.year = static_cast<int>(year);
+    result.month = static_cast<int>(month_index) + 1;
+    const int last = days_in_month(result.year, result.month);
+    result.day = date.day > last ? last : date.day;
+    return result;
+}
+
+std::optional<CivilDate> parse_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    auto digits = [&](std::size_t from, std::size_t count) -> std::optional<int> {
+        int value = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            const char c = text[i];
+            if (c < '0' || c > '9') return std::nullopt;
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    };
+    const auto year = digits(0, 4);
+    const auto month = digits(5, 2);
+    const auto day = digits(8, 2);
+    if (!year || !month || !day || *year < 1) return std::nullopt;
+    const CivilDate date{*year, *month, *day};
+    if (!is_valid_date(date)) return std::nullopt;
+    return date;
+}
+
+std::string format_iso_date(const CivilDate& date) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year % 10000, date.month % 100,
+                  date.day % 100);
+    return buffer;
+}
+
+}  // namespace ltc::trust
