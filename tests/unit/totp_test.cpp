@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_CASE(malformed_codes_refused) {
     const std::int64_t now = 1234567890;
     const std::string good = totp_code(kRfcSecret, now);
     BOOST_TEST(matching_step(kRfcSecret, good, now).has_value());
-    for (const std::string bad :
+    for (const std::string& bad :
          {good.substr(1), good + "0", std::string("12345a"), std::string("abcdef"),
           std::string(""), " " + good.substr(1), good.substr(0, 3) + " " + good.substr(3),
           "+" + good.substr(1), "-" + good.substr(1), std::string("１２３４５６"),
