@@ -6,6 +6,8 @@
 #include "config/config.hpp"
 #include "consent/consent_routes.hpp"
 #include "crypto/hkdf.hpp"
+#include "entries/entry_routes.hpp"
+#include "vehicles/vehicle_routes.hpp"
 #include "db/database.hpp"
 #include "health/health_routes.hpp"
 #include "http/router.hpp"
@@ -36,6 +38,8 @@ int main() {
         ltc::auth::register_sign_in_routes(router, services);
         ltc::auth::register_session_routes(router, services);
         ltc::consent::register_consent_routes(router, services);
+        ltc::vehicles::register_vehicle_routes(router, services);
+        ltc::entries::register_entry_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {
         ltc::server::log_event("fatal", std::string("worker stopped: ") + error.what());

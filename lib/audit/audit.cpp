@@ -13,7 +13,7 @@ namespace {
 const std::set<std::string>& allowed_meta_keys() {
     static const std::set<std::string> keys = {
         "attempts", "scope", "limit", "delivered", "second_factor", "sessions_ended", "terms", "privacy",
-        "source", "reason_code", "method", "count", "from_role", "to_role",
+        "source", "reason_code", "method", "count", "from_role", "to_role", "vehicle_id", "version", "fields",
     };
     return keys;
 }
@@ -26,6 +26,19 @@ std::string meta_json(const std::map<std::string, MetaValue>& meta) {
         std::visit([&](const auto& v) { object->set(key, v); }, value);
     }
     return http::to_json(object);
+}
+
+Event by_actor(const std::string& actor_id, const std::string& actor_role, const std::string& request_id,
+               std::string action, std::string target_type, std::string target_id, std::string result) {
+    Event event;
+    event.action = std::move(action);
+    event.actor_id = actor_id;
+    event.actor_role = actor_role;
+    event.target_type = std::move(target_type);
+    event.target_id = std::move(target_id);
+    event.result = std::move(result);
+    event.request_id = request_id;
+    return event;
 }
 
 void record(soci::session& sql, const Event& event) {

@@ -24,6 +24,10 @@ struct Event {
     std::map<std::string, MetaValue> meta;
 };
 
+// An event by a signed-in actor, which is also the common case.
+Event by_actor(const std::string& actor_id, const std::string& actor_role, const std::string& request_id,
+               std::string action, std::string target_type, std::string target_id, std::string result = "success");
+
 // Throws std::logic_error for a meta key outside the allowlist.
 std::string meta_json(const std::map<std::string, MetaValue>& meta);
 

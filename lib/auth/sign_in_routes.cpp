@@ -1,7 +1,6 @@
 // POST /api/auth/request and /api/auth/verify. Refused attempts commit their counters and
 // audit rows on their own (autocommit statements) before the error is thrown.
 #include <algorithm>
-#include <regex>
 
 #include <Poco/UUIDGenerator.h>
 
@@ -17,6 +16,7 @@
 #include "crypto/constant_time.hpp"
 #include "crypto/hmac.hpp"
 #include "crypto/random.hpp"
+#include "http/ids.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
 #include "mail/outbox.hpp"
@@ -38,11 +38,6 @@ std::string address_bucket(const std::string& purpose, const std::string& hmac) 
 
 std::string code_hmac(const server::Services& services, const std::string& code, const std::string& challenge_id) {
     return crypto::hmac_sha256_hex(services.keys.key_for(crypto::key_label::code_hmac), code + challenge_id);
-}
-
-bool is_uuid(const std::string& text) {
-    static const std::regex pattern("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
-    return std::regex_match(text, pattern);
 }
 
 bool is_six_digits(const std::string& code) {
@@ -137,7 +132,7 @@ struct Challenge {
 };
 
 std::optional<Challenge> load_challenge(soci::session& sql, const std::string& id) {
-    if (!is_uuid(id)) return std::nullopt;
+    if (!http::is_uuid(id)) return std::nullopt;
     Challenge challenge;
     challenge.id = id;
     int used = 0;

@@ -29,6 +29,8 @@ std::optional<std::string> conflict_code_for_constraint(const std::string& const
     // Constraint names are fixed by the migrations in sql/; add each new unique constraint here.
     static const std::map<std::string, std::string> codes = {
         {"schema_migrations_pkey", "migration_conflict"},
+        {"vehicles_vin_hmac_active_key", "vin_already_registered"},
+        {"entry_versions_pkey", "stale_revision"},
     };
     const auto found = codes.find(constraint);
     if (found == codes.end()) return std::nullopt;

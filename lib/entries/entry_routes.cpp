@@ -1,0 +1,165 @@
+#include "entries/entry_routes.hpp"
+
+#include <Poco/UUIDGenerator.h>
+
+#include "audit/audit.hpp"
+#include "db/clock.hpp"
+#include "entries/entry_input.hpp"
+#include "http/ids.hpp"
+#include "http/json_body.hpp"
+#include "trust/trust_light.hpp"
+#include "vehicles/vehicle_access.hpp"
+
+namespace ltc::entries {
+
+namespace {
+
+Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
+    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+}
+
+Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry) {
+    Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    json->set("id", entry.entry_id);
+    json->set("version", entry.version);
+    json->set("date", entry.fields.date);
+    json->set("category", entry.fields.category);
+    json->set("performed_by", entry.fields.performed_by);
+    json->set("odometer_km", entry.fields.odometer_km);
+    json->set("note", nullable(entry.fields.note));
+    json->set("cost", nullable(entry.fields.cost));
+    json->set("paper_book", entry.fields.paper_book);
+    // Documents come with their own issue: no entry can be T3 before that.
+    json->set("trust_level", std::string(trust::to_string(trust::derive_trust_level(false, entry.fields.paper_book))));
+    json->set("document_ids", Poco::JSON::Array::Ptr(new Poco::JSON::Array()));
+    json->set("deleted", entry.deleted);
+    json->set("reason", nullable(entry.reason));
+    json->set("created_at", entry.created_at);
+    json->set("created_by", entry.created_by);
+    return json;
+}
+
+Poco::JSON::Object::Ptr items_json(const std::vector<EntryVersion>& versions) {
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
+    for (const auto& version : versions) items->add(entry_json(version));
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    body->set("items", items);
+    body->set("next_cursor", Poco::Dynamic::Var());
+    return body;
+}
+
+struct Scope {
+    auth::Caller caller;
+    vehicles::Vehicle vehicle;
+};
+
+Scope require_scope(http::Request& request, server::Services& services) {
+    auth::Caller caller = auth::require_product_access(request, services);
+    vehicles::Vehicle vehicle = vehicles::require_vehicle(request, services, caller);
+    return Scope{std::move(caller), std::move(vehicle)};
+}
+
+// The entry's latest version; unknown ids and deleted entries are 404 (history excepted).
+EntryVersion require_live_entry(http::Request& request, server::Services& services, const Scope& scope) {
+    const std::string entry_id = request.param("entry_id");
+    if (!http::is_uuid(entry_id)) throw http::not_found();
+    const auto latest = latest_version(services.database.session(), scope.vehicle.id, entry_id);
+    if (!latest || latest->deleted) throw http::not_found();
+    return *latest;
+}
+
+void record(soci::session& sql, const http::Request& request, const Scope& scope, const std::string& action,
+            const EntryVersion& entry) {
+    auto event = audit::by_actor(scope.caller.session.user_id, scope.caller.session.role, request.request_id, action,
+                                 "entry", entry.entry_id);
+    event.meta = {{"vehicle_id", scope.vehicle.id}, {"version", static_cast<std::int64_t>(entry.version)}};
+    audit::record(sql, event);
+}
+
+http::ApiError stale_revision() {
+    return http::ApiError(409, "stale_revision", "Der Eintrag wurde inzwischen geändert. Bitte neu laden.");
+}
+
+EntryVersion write_version(http::Request& request, server::Services& services, const Scope& scope, EntryVersion version,
+                           const std::string& action) {
+    version.created_by = scope.caller.session.user_id;
+    EntryVersion written;
+    services.database.transaction([&](soci::session& tx) {
+        written = insert_version(tx, scope.vehicle.id, version);
+        record(tx, request, scope, action, written);
+    });
+    return written;
+}
+
+http::Response list(http::Request& request, server::Services& services) {
+    const Scope scope = require_scope(request, services);
+    return http::json_response(200, items_json(latest_entries(services.database.session(), scope.vehicle.id)));
+}
+
+http::Response create(http::Request& request, server::Services& services) {
+    const Scope scope = require_scope(request, services);
+    const auto today = db::today_in_berlin(services.database.session());
+    const EntryInput input = read_entry_input(http::json_body(request), EntryBody::create, today);
+    EntryVersion version;
+    version.entry_id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    version.version = 1;
+    version.fields = input.fields;
+    return http::json_response(201, entry_json(write_version(request, services, scope, version, "ENTRY_CREATED")));
+}
+
+http::Response get(http::Request& request, server::Services& services) {
+    const Scope scope = require_scope(request, services);
+    return http::json_response(200, entry_json(require_live_entry(request, services, scope)));
+}
+
+http::Response history_of(http::Request& request, server::Services& services) {
+    const Scope scope = require_scope(request, services);
+    const std::string entry_id = request.param("entry_id");
+    if (!http::is_uuid(entry_id)) throw http::not_found();
+    const auto versions = history(services.database.session(), scope.vehicle.id, entry_id);
+    if (versions.empty()) throw http::not_found();
+    return http::json_response(200, items_json(versions));
+}
+
+http::Response revise(http::Request& request, server::Services& services) {
+    const Scope scope = require_scope(request, services);
+    const EntryVersion latest = require_live_entry(request, services, scope);
+    const auto today = db::today_in_berlin(services.database.session());
+    const EntryInput input = read_entry_input(http::json_body(request), EntryBody::revision, today);
+    if (*input.base_version != latest.version) throw stale_revision();
+    EntryVersion version;
+    version.entry_id = latest.entry_id;
+    version.version = latest.version + 1;  // a parallel revision collides on the primary key: 409 too
+    version.fields = input.fields;
+    version.reason = input.reason;
+    return http::json_response(201, entry_json(write_version(request, services, scope, version, "ENTRY_REVISED")));
+}
+
+http::Response remove(http::Request& request, server::Services& services) {
+    const Scope scope = require_scope(request, services);
+    const EntryVersion latest = require_live_entry(request, services, scope);
+    const EntryInput input = read_entry_deletion(http::json_body(request));
+    if (*input.base_version != latest.version) throw stale_revision();
+    EntryVersion version = latest;
+    version.version = latest.version + 1;
+    version.deleted = true;
+    version.reason = input.reason;
+    write_version(request, services, scope, version, "ENTRY_DELETED");
+    return http::no_content();
+}
+
+}  // namespace
+
+void register_entry_routes(http::Router& router, server::Services& services) {
+    const auto bind = [&services](http::Response (*handler)(http::Request&, server::Services&)) {
+        return [&services, handler](http::Request& request) { return handler(request, services); };
+    };
+    router.add("GET", "/api/vehicles/{id}/entries", bind(list));
+    router.add("POST", "/api/vehicles/{id}/entries", bind(create));
+    router.add("GET", "/api/vehicles/{id}/entries/{entry_id}", bind(get));
+    router.add("GET", "/api/vehicles/{id}/entries/{entry_id}/history", bind(history_of));
+    router.add("POST", "/api/vehicles/{id}/entries/{entry_id}/revisions", bind(revise));
+    router.add("DELETE", "/api/vehicles/{id}/entries/{entry_id}", bind(remove));
+}
+
+}  // namespace ltc::entries

@@ -1,0 +1,26 @@
+#pragma once
+// Collections: {"items":[…],"next_cursor":"<opaque>"|null} with ?limit= (1..100, default 50)
+// and ?cursor=. The cursor is an opaque offset into a stable order (ties broken by id).
+#include <string>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "http/request.hpp"
+
+namespace ltc::http {
+
+struct Page {
+    long long limit = 50;
+    long long offset = 0;
+};
+
+// 400 validation_failed (limit: out_of_range/invalid, cursor: invalid) for bad parameters.
+Page read_page(const Request& request);
+
+// `items` holds up to limit + 1 rows; the extra one only tells that there is a next page.
+Poco::JSON::Object::Ptr page_json(Poco::JSON::Array::Ptr items, const Page& page);
+
+std::string encode_cursor(long long offset);
+
+}  // namespace ltc::http

@@ -1,0 +1,31 @@
+#include "vehicles/vehicle_access.hpp"
+
+#include "audit/audit.hpp"
+#include "http/api_error.hpp"
+#include "http/ids.hpp"
+
+namespace ltc::vehicles {
+
+bool is_admin(const auth::Caller& caller) { return auth::is_admin_role(caller.session.role); }
+
+Vehicle require_vehicle(const http::Request& request, server::Services& services, const auth::Caller& caller,
+                        DeletedVehicles deleted) {
+    const std::string id = request.param("id");
+    if (!http::is_uuid(id)) throw http::not_found();
+    soci::session& sql = services.database.session();
+    const auto vehicle = load_vehicle(sql, id);
+    if (!vehicle || (vehicle->owner_id != caller.session.user_id && !is_admin(caller))) {
+        // Committed on its own: the request is refused, the attempt stays on record.
+        audit::record(sql, audit::by_actor(caller.session.user_id, caller.session.role, request.request_id,
+                                           "ACCESS_DENIED", "vehicle", id, "denied"));
+        throw http::not_found();
+    }
+    if (vehicle->deleted()) {
+        const bool visible = is_admin(caller) ? deleted != DeletedVehicles::hidden
+                                              : deleted == DeletedVehicles::visible_to_owner_and_admins;
+        if (!visible) throw http::not_found();
+    }
+    return *vehicle;
+}
+
+}  // namespace ltc::vehicles

@@ -1,0 +1,18 @@
+#pragma once
+// Object scope for vehicles (API.md order of checks, step 4): another owner's vehicle and an
+// unknown id answer 404 alike, and both leave an ACCESS_DENIED audit row.
+#include <string>
+
+#include "auth/authenticate.hpp"
+#include "vehicles/vehicle_store.hpp"
+
+namespace ltc::vehicles {
+
+enum class DeletedVehicles { hidden, visible_to_admins, visible_to_owner_and_admins };
+
+bool is_admin(const auth::Caller& caller);
+
+Vehicle require_vehicle(const http::Request& request, server::Services& services, const auth::Caller& caller,
+                        DeletedVehicles deleted = DeletedVehicles::hidden);
+
+}  // namespace ltc::vehicles

@@ -1,0 +1,52 @@
+#pragma once
+// Vehicles in PostgreSQL. The VIN is stored encrypted, as an HMAC and as its mask.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "http/collection.hpp"
+#include "vehicles/vehicle_input.hpp"
+
+namespace ltc::vehicles {
+
+struct StoredVin {
+    std::string ciphertext;
+    std::string hmac;
+    std::string masked;
+    std::optional<bool> check_digit_valid;
+};
+
+struct Vehicle {
+    std::string id;
+    std::string owner_id;
+    std::string owner_role;
+    StoredVin vin;
+    VehicleFields fields;
+    std::string created_at;
+    std::string updated_at;
+    std::optional<std::string> deleted_at;
+    std::optional<std::string> delete_reason;
+    bool deleted_within_restore_window = false;  // deleted less than 30 days ago
+    int entry_count = 0;                          // entries ever written, deleted ones included
+    bool deleted() const { return deleted_at.has_value(); }
+};
+
+enum class VehicleListing { own_active, all_active, all_deleted };
+
+std::optional<Vehicle> load_vehicle(soci::session& sql, const std::string& id);
+std::vector<Vehicle> list_vehicles(soci::session& sql, VehicleListing listing, const std::string& owner_id,
+                                   const http::Page& page);
+
+// Takes a row lock on the owner, so two creations or restores cannot both pass the free-tier check.
+long long lock_owner_and_count_active(soci::session& sql, const std::string& owner_id);
+bool vin_registered(soci::session& sql, const std::string& vin_hmac);
+
+std::string insert_vehicle(soci::session& sql, const std::string& owner_id, const StoredVin& vin,
+                           const VehicleFields& fields, int key_version);
+void update_vehicle(soci::session& sql, const std::string& id, const StoredVin& vin, const VehicleFields& fields);
+void soft_delete_vehicle(soci::session& sql, const std::string& id, const std::string& reason, const std::string& by);
+void restore_vehicle(soci::session& sql, const std::string& id);
+
+}  // namespace ltc::vehicles

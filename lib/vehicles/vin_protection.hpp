@@ -1,0 +1,16 @@
+#pragma once
+// A VIN as it is stored: AES-256-GCM ciphertext, HMAC for uniqueness, mask for display.
+#include <optional>
+#include <string>
+
+#include "crypto/hkdf.hpp"
+#include "vehicles/vehicle_store.hpp"
+
+namespace ltc::vehicles {
+
+// Normalises and validates the raw VIN for the given year; throws 400 invalid_vin.
+StoredVin protect_vin(const crypto::KeyRing& keys, const std::string& raw, std::optional<int> year);
+std::string reveal_vin(const crypto::KeyRing& keys, const StoredVin& vin);
+std::string vin_hmac_of(const crypto::KeyRing& keys, const std::string& normalized);
+
+}  // namespace ltc::vehicles
