@@ -47,7 +47,7 @@ cleanup() {
   done
   if [[ $status -ne 0 ]]; then
     for dir in "$work"/*.log; do
-      [[ -f $dir ]] || continue
+      [[ -f $dir && $dir != */initdb.log ]] || continue  # (initdb's failure is reported by itself)
       echo "--- last lines of ${dir##*/}:" >&2
       tail -n 15 -- "$dir" >&2
     done
