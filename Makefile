@@ -1,5 +1,5 @@
 # LifeTimeCircle · Service Heft 4.0 — the one entry point.
-# make | make deps | make run | make stop | make test | make bench
+# make | make deps | make run | make stop | make test | make bench | make admin EMAIL=… ROLE=…
 
 CXX      ?= g++
 BUILD    := build
@@ -33,7 +33,7 @@ FUZZ_SRC        := $(sort $(wildcard tests/fuzz/*_target.cpp))
 PROGRAMS := $(BIN)/ltc-fcgi $(BIN)/ltc $(BIN)/ltc-bench-responder
 TESTS    := $(BIN)/unit-tests $(BIN)/integration-tests $(BIN)/browser-tests $(BIN)/fuzz-replay
 
-.PHONY: all deps run stop test bench clean
+.PHONY: all deps run stop test bench admin clean
 all: $(PROGRAMS) $(TESTS)
 
 deps:
@@ -53,6 +53,11 @@ test: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/bench.sh
+
+# The first superadmin (and any admin) of the local stack: make admin EMAIL=… ROLE=admin|superadmin
+admin: all
+	@test -n "$(EMAIL)" || { echo "usage: make admin EMAIL=… ROLE=admin|superadmin" >&2; exit 2; }
+	@scripts/ltc-local.sh create-admin --email "$(EMAIL)" --role "$(or $(ROLE),admin)"
 
 clean:
 	rm -rf $(BUILD)

@@ -37,6 +37,7 @@ int main() {
         ltc::health::register_health_routes(router, services);
         ltc::auth::register_sign_in_routes(router, services);
         ltc::auth::register_session_routes(router, services);
+        ltc::auth::register_second_factor_routes(router, services);
         ltc::consent::register_consent_routes(router, services);
         ltc::vehicles::register_vehicle_routes(router, services);
         ltc::entries::register_entry_routes(router, services);

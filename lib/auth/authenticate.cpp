@@ -36,14 +36,29 @@ std::optional<Caller> find_caller(http::Request& request, server::Services& serv
     return Caller{*session, *token, via_cookie};
 }
 
-Caller require_signed_in(http::Request& request, server::Services& services) {
+Caller require_signed_in(http::Request& request, server::Services& services, PendingSessions pending) {
     auto caller = find_caller(request, services);
     if (!caller) throw http::ApiError(401, "unauthenticated");
     if (caller->via_cookie && is_unsafe(request.method) &&
         !crypto::constant_time_equals(request.header("x-csrf-token"), caller->session.csrf_token)) {
         throw http::ApiError(403, "csrf_failed");
     }
+    if (pending == PendingSessions::refused && caller->session.second_factor != "none") {
+        throw http::ApiError(403, "second_factor_required");
+    }
     return *caller;
+}
+
+void require_admin(const Caller& caller) {
+    if (!is_admin_role(caller.session.role)) throw http::ApiError(403, "forbidden");
+}
+
+void require_superadmin(const Caller& caller) {
+    if (caller.session.role != "superadmin") throw http::ApiError(403, "superadmin_required");
+}
+
+void require_step_up(const Caller& caller) {
+    if (!caller.session.step_up_until) throw http::ApiError(403, "step_up_required");
 }
 
 void require_consent(const Caller& caller, server::Services& services) {

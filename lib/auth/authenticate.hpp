@@ -23,9 +23,20 @@ std::optional<std::string> presented_token(const http::Request& request, bool& v
 // The caller, or nullopt when there is no live session. Checks nothing else.
 std::optional<Caller> find_caller(http::Request& request, server::Services& services);
 
+enum class PendingSessions { refused, allowed };
+
 // 401 unauthenticated without a live session; 403 csrf_failed for an unsafe method
-// authenticated by the cookie without the matching X-CSRF-Token. Sets request.role.
-Caller require_signed_in(http::Request& request, server::Services& services);
+// authenticated by the cookie without the matching X-CSRF-Token; 403 second_factor_required for
+// a pending admin session unless the route allows it (totp/*, me, logouts). Sets request.role.
+Caller require_signed_in(http::Request& request, server::Services& services,
+                         PendingSessions pending = PendingSessions::refused);
+
+// 403 forbidden unless admin or superadmin.
+void require_admin(const Caller& caller);
+// 403 superadmin_required (decided at the role step, before step-up).
+void require_superadmin(const Caller& caller);
+// 403 step_up_required unless this session made a step-up within LTC_STEP_UP_TTL_SECONDS.
+void require_step_up(const Caller& caller);
 
 // 403 consent_required until the caller accepted every current consent document.
 void require_consent(const Caller& caller, server::Services& services);

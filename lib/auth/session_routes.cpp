@@ -32,7 +32,7 @@ void audit_session_ended(soci::session& sql, const http::Request& request, const
 // Also 204 when the session had already ended or expired: the cookie is cleared either way.
 http::Response logout(http::Request& request, server::Services& services) {
     if (!find_caller(request, services)) return cleared();
-    const Caller caller = require_signed_in(request, services);  // CSRF for cookie sessions
+    const Caller caller = require_signed_in(request, services, PendingSessions::allowed);  // CSRF for cookie sessions
     services.database.transaction([&](soci::session& tx) {
         end_session(tx, caller.session.session_id);
         audit_session_ended(tx, request, caller, "single", 1);
@@ -41,7 +41,7 @@ http::Response logout(http::Request& request, server::Services& services) {
 }
 
 http::Response logout_all(http::Request& request, server::Services& services) {
-    const Caller caller = require_signed_in(request, services);
+    const Caller caller = require_signed_in(request, services, PendingSessions::allowed);
     services.database.transaction([&](soci::session& tx) {
         const long long ended = end_all_sessions(tx, caller.session.user_id);
         audit_session_ended(tx, request, caller, "all", ended);
@@ -64,15 +64,16 @@ Poco::JSON::Object::Ptr consent_state(soci::session& sql, const std::string& use
 }
 
 http::Response me(http::Request& request, server::Services& services) {
-    const Caller caller = require_signed_in(request, services);
+    const Caller caller = require_signed_in(request, services, PendingSessions::allowed);
     soci::session& sql = services.database.session();
     const auto user = find_user(sql, services.keys, caller.session.user_id);
     if (!user) throw http::ApiError(401, "unauthenticated");
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     body->set("user", user_json(*user));
     body->set("csrf_token", caller.session.csrf_token);
-    body->set("second_factor", "none");
-    body->set("step_up_until", Poco::Dynamic::Var());
+    body->set("second_factor", caller.session.second_factor);
+    body->set("step_up_until", caller.session.step_up_until ? Poco::Dynamic::Var(*caller.session.step_up_until)
+                                                            : Poco::Dynamic::Var());
     body->set("consent", consent_state(sql, caller.session.user_id));
     return http::json_response(200, body);
 }

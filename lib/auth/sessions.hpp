@@ -1,5 +1,6 @@
 #pragma once
 // Server-side sessions: a 256-bit random token handed to the client, only its HMAC stored.
+// Admins first get a pending session that reaches only the second-factor step.
 #include <optional>
 #include <string>
 
@@ -17,6 +18,8 @@ struct SessionInfo {
     std::string csrf_token;
     std::string expires_at;          // ISO-8601 UTC
     long long seconds_to_expiry = 0; // the cookie's Max-Age
+    std::string second_factor = "none";
+    std::optional<std::string> step_up_until;  // ISO-8601 UTC while a step-up is valid
 };
 
 struct NewSession {
@@ -28,8 +31,17 @@ bool is_admin_role(const std::string& role);
 
 std::string token_hash(const crypto::KeyRing& keys, const std::string& token);
 
+// second_factor "none" for full sessions; "totp_required" / "totp_enrollment_required" make a
+// pending session of LTC_PENDING_SESSION_TTL_SECONDS.
 NewSession create_session(soci::session& sql, const crypto::KeyRing& keys, const config::AuthSettings& settings,
-                          const std::string& user_id, const std::string& role);
+                          const std::string& user_id, const std::string& role, const std::string& second_factor = "none");
+
+// Replaces a session by a full, stepped-up one (after the second factor): a new token, the
+// absolute end still counted from the e-mail sign-in; the old token dies.
+NewSession rotate_to_full_session(soci::session& sql, const crypto::KeyRing& keys, const config::AuthSettings& settings,
+                                  const SessionInfo& old);
+
+void grant_step_up(soci::session& sql, const std::string& session_id, long ttl_seconds);
 
 // The live session for a token (not ended, not expired, not idle, user active). Refreshes
 // last_seen_at at most once a minute, so reading does not write on every request.
@@ -38,5 +50,6 @@ std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::K
 void end_session(soci::session& sql, const std::string& session_id);
 // Returns how many sessions ended.
 long long end_all_sessions(soci::session& sql, const std::string& user_id);
+long long end_pending_sessions(soci::session& sql, const std::string& user_id);
 
 }  // namespace ltc::auth

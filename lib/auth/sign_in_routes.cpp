@@ -191,6 +191,14 @@ std::optional<Challenge> load_challenge(soci::session& sql, const std::string& i
     throw http::ApiError(400, "invalid_code");
 }
 
+// Admins continue with TOTP (or its enrolment) in a pending session.
+std::string second_factor_for(soci::session& sql, const User& user) {
+    if (!is_admin_role(user.role)) return "none";
+    int enabled = 0;
+    sql << "SELECT totp_enabled::int FROM users WHERE id = CAST(:id AS uuid)", soci::use(user.id), soci::into(enabled);
+    return enabled != 0 ? "totp_required" : "totp_enrollment_required";
+}
+
 bool address_failures_capped(soci::session& sql, server::Services& services, const std::string& hmac) {
     return limit_reached(sql, address_bucket("code_failure_hour", hmac), services.auth.failures_per_address_hour) ||
            limit_reached(sql, address_bucket("code_failure_day", hmac), services.auth.failures_per_address_day);
@@ -242,7 +250,7 @@ http::Response verify_code(http::Request& request, server::Services& services) {
             return;
         }
         tx << "UPDATE users SET last_sign_in_at = now() WHERE id = CAST(:id AS uuid)", soci::use(user->id);
-        created = create_session(tx, services.keys, services.auth, user->id, user->role);
+        created = create_session(tx, services.keys, services.auth, user->id, user->role, second_factor_for(tx, *user));
         audit::Event event;
         event.action = "SESSION_CREATED";
         event.actor_id = user->id;
@@ -261,7 +269,7 @@ http::Response verify_code(http::Request& request, server::Services& services) {
     body->set("user", user_json(*user));
     body->set("csrf_token", created->info.csrf_token);
     body->set("expires_at", created->info.expires_at);
-    body->set("second_factor", "none");
+    body->set("second_factor", created->info.second_factor);
     if (token_in_body) body->set("access_token", created->token);
     http::Response response = http::json_response(200, body);
     response.with_header("Set-Cookie", session_cookie(created->token, created->info.seconds_to_expiry));

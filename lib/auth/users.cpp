@@ -51,6 +51,12 @@ User find_or_create_user(soci::session& sql, const crypto::KeyRing& keys, const 
     return *find_user_by_email_hmac(sql, keys, hmac);
 }
 
+std::string user_email(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id) {
+    std::string ciphertext;
+    sql << "SELECT email_ciphertext FROM users WHERE id = CAST(:id AS uuid)", soci::use(user_id), soci::into(ciphertext);
+    return decrypt_email(keys, ciphertext);
+}
+
 Poco::JSON::Object::Ptr user_json(const User& user) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     json->set("id", user.id);

@@ -27,6 +27,9 @@ std::optional<User> find_user_by_email_hmac(soci::session& sql, const crypto::Ke
 User find_or_create_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& hmac,
                          const std::string& email_ciphertext);
 
+// The address itself, for mail and the step-up-protected reveal.
+std::string user_email(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id);
+
 // {"id","role","email_masked"}
 Poco::JSON::Object::Ptr user_json(const User& user);
 

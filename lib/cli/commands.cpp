@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "cli/create_admin_command.hpp"
 #include "cli/mailer_command.hpp"
 #include "cli/migrate_command.hpp"
 
@@ -12,7 +13,8 @@ namespace {
 void usage(std::ostream& err) {
     err << "usage: ltc <command> [options]\n"
            "  migrate [--dir DIR]   apply sql/V*.sql (LTC_MIGRATE_DATABASE_URL)\n"
-           "  mailer [--once]       deliver the mail outbox (SMTP or .eml files)\n";
+           "  mailer [--once]       deliver the mail outbox (SMTP or .eml files)\n"
+           "  create-admin --email ADDRESS --role admin|superadmin\n";
 }
 }  // namespace
 
@@ -21,6 +23,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     static const std::map<std::string, Command> commands = {
         {"migrate", migrate_command},
         {"mailer", mailer_command},
+        {"create-admin", create_admin_command},
     };
     if (args.empty() || args[0] == "-h" || args[0] == "--help") {
         usage(err);

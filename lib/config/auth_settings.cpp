@@ -26,6 +26,10 @@ AuthSettings load_auth_settings(const EnvLookup& env) {
         integer_or(env, "LTC_ADMIN_SESSION_TTL_SECONDS", settings.admin_session_ttl_seconds, 60, year_seconds);
     settings.admin_session_idle_seconds =
         integer_or(env, "LTC_ADMIN_SESSION_IDLE_SECONDS", settings.admin_session_idle_seconds, 1, year_seconds);
+    settings.pending_session_ttl_seconds =
+        integer_or(env, "LTC_PENDING_SESSION_TTL_SECONDS", settings.pending_session_ttl_seconds, 1, 86400);
+    settings.step_up_ttl_seconds = integer_or(env, "LTC_STEP_UP_TTL_SECONDS", settings.step_up_ttl_seconds, 1, 86400);
+    settings.totp_lock_seconds = integer_or(env, "LTC_TOTP_LOCK_SECONDS", settings.totp_lock_seconds, 1, 86400);
     settings.code_requests_per_address =
         limit_or(env, "LTC_LIMIT_CODE_REQUESTS_PER_ADDRESS", settings.code_requests_per_address, true);
     settings.code_requests_per_ip = limit_or(env, "LTC_LIMIT_CODE_REQUESTS_PER_IP", settings.code_requests_per_ip, true);

@@ -16,6 +16,10 @@ struct AuthSettings {
     long session_idle_seconds = 30 * 60;         // LTC_SESSION_IDLE_SECONDS
     long admin_session_ttl_seconds = 4 * 3600;   // LTC_ADMIN_SESSION_TTL_SECONDS
     long admin_session_idle_seconds = 15 * 60;   // LTC_ADMIN_SESSION_IDLE_SECONDS
+    long pending_session_ttl_seconds = 600;      // LTC_PENDING_SESSION_TTL_SECONDS (second-factor step)
+    long step_up_ttl_seconds = 600;              // LTC_STEP_UP_TTL_SECONDS
+    long totp_lock_seconds = 900;                // LTC_TOTP_LOCK_SECONDS
+    long max_totp_failures = 5;                  // fixed by the product
     long max_code_attempts = 5;                  // fixed by the product: five wrong tries lock a code
     Limit code_requests_per_address{3, 600};     // LTC_LIMIT_CODE_REQUESTS_PER_ADDRESS(_WINDOW_SECONDS)
     Limit code_requests_per_ip{10, 60};          // LTC_LIMIT_CODE_REQUESTS_PER_IP(_WINDOW_SECONDS)

@@ -1,0 +1,135 @@
+#include "auth/second_factor.hpp"
+
+#include "audit/audit.hpp"
+#include "crypto/aead.hpp"
+#include "crypto/hmac.hpp"
+#include "db/rows.hpp"
+#include "http/api_error.hpp"
+#include "totp/backup_codes.hpp"
+#include "totp/totp.hpp"
+
+namespace ltc::auth {
+
+namespace {
+constexpr const char* totp_context = "users.totp_secret";
+
+std::string decrypt_totp_secret(const crypto::KeyRing& keys, const std::string& ciphertext) {
+    return crypto::aead_decrypt_base64(keys.key_for(crypto::key_label::totp_enc), ciphertext, totp_context);
+}
+
+std::string backup_code_hmac(const crypto::KeyRing& keys, const std::string& user_id, const std::string& normalized) {
+    return crypto::hmac_sha256_hex(keys.key_for(crypto::key_label::code_hmac), "backup:" + user_id + ":" + normalized);
+}
+
+enum class Outcome { accepted_totp, accepted_backup, failed, locked };
+
+struct FactorState {
+    std::optional<std::string> secret_ciphertext;
+    std::optional<long long> last_step;
+    int failures = 0;
+    bool locked = false;
+    long long now = 0;
+};
+
+FactorState lock_factor_state(soci::session& sql, const std::string& user_id, SecretSource source) {
+    const std::string column = source == SecretSource::active ? "totp_secret_ciphertext" : "totp_pending_ciphertext";
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT " << column << ", totp_last_step::text, totp_failures,"
+                        " (COALESCE(totp_locked_until > now(), false))::int, extract(epoch FROM now())::bigint::text"
+                        " FROM users WHERE id = CAST(:id AS uuid) FOR UPDATE",
+         soci::use(user_id));
+    FactorState state;
+    for (const auto& row : rows) {
+        state.secret_ciphertext = db::optional_text(row, 0);
+        if (const auto step = db::optional_text(row, 1)) state.last_step = std::stoll(*step);
+        state.failures = db::integer(row, 2);
+        state.locked = db::flag(row, 3);
+        state.now = std::stoll(db::text(row, 4));
+    }
+    return state;
+}
+
+Outcome check_code(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id,
+                   const FactorState& state, const std::string& code, SecretSource source) {
+    if (totp::is_code_format(code) && state.secret_ciphertext) {
+        const auto step = totp::accept_code(decrypt_totp_secret(keys, *state.secret_ciphertext), code, state.now, state.last_step);
+        if (!step) return Outcome::failed;
+        const long long accepted = *step;
+        sql << "UPDATE users SET totp_last_step = :step, totp_failures = 0 WHERE id = CAST(:id AS uuid)",
+            soci::use(accepted), soci::use(user_id);
+        return Outcome::accepted_totp;
+    }
+    const std::string normalized = totp::normalize_backup_code(code);
+    if (source == SecretSource::pending_enrolment || !totp::is_backup_code_format(normalized)) return Outcome::failed;
+    const std::string hmac = backup_code_hmac(keys, user_id, normalized);
+    std::string used;
+    sql << "UPDATE backup_codes SET used_at = now() WHERE user_id = CAST(:id AS uuid) AND code_hmac = :hmac"
+           " AND used_at IS NULL RETURNING code_hmac",
+        soci::use(user_id), soci::use(hmac), soci::into(used);
+    if (!sql.got_data()) return Outcome::failed;
+    sql << "UPDATE users SET totp_failures = 0 WHERE id = CAST(:id AS uuid)", soci::use(user_id);
+    return Outcome::accepted_backup;
+}
+
+void count_failure(soci::session& sql, const http::Request& request, server::Services& services, const Caller& caller,
+                   const FactorState& state, const std::string& failure_action) {
+    const int failures = state.failures + 1;
+    const auto event = [&](const std::string& action) {
+        return audit::by_actor(caller.session.user_id, caller.session.role, request.request_id, action, "user",
+                               caller.session.user_id, "denied");
+    };
+    auto failed = event(failure_action);
+    failed.meta = {{"attempts", static_cast<std::int64_t>(failures)}};
+    audit::record(sql, failed);
+    if (failures < services.auth.max_totp_failures) {
+        sql << "UPDATE users SET totp_failures = :failures WHERE id = CAST(:id AS uuid)", soci::use(failures),
+            soci::use(caller.session.user_id);
+        return;
+    }
+    const long long lock = services.auth.totp_lock_seconds;
+    sql << "UPDATE users SET totp_failures = 0, totp_locked_until = now() + make_interval(secs => :lock)"
+           " WHERE id = CAST(:id AS uuid)",
+        soci::use(lock), soci::use(caller.session.user_id);
+    auto locked = event("TOTP_LOCKED");
+    locked.meta = {{"sessions_ended", static_cast<std::int64_t>(end_pending_sessions(sql, caller.session.user_id))}};
+    audit::record(sql, locked);
+}
+}  // namespace
+
+std::string encrypt_totp_secret(const crypto::KeyRing& keys, const std::string& secret) {
+    return crypto::aead_encrypt_base64(keys.key_for(crypto::key_label::totp_enc), secret, totp_context);
+}
+
+FactorKind verify_second_factor(const http::Request& request, server::Services& services, const Caller& caller,
+                                const std::string& code, SecretSource source, const std::string& failure_action) {
+    Outcome outcome = Outcome::failed;
+    services.database.transaction([&](soci::session& tx) {
+        const FactorState state = lock_factor_state(tx, caller.session.user_id, source);
+        if (state.locked) {
+            outcome = Outcome::locked;
+            return;
+        }
+        outcome = check_code(tx, services.keys, caller.session.user_id, state, code, source);
+        if (outcome == Outcome::failed) count_failure(tx, request, services, caller, state, failure_action);
+    });
+    switch (outcome) {
+        case Outcome::accepted_totp: return FactorKind::totp;
+        case Outcome::accepted_backup: return FactorKind::backup_code;
+        case Outcome::locked: throw http::ApiError(429, "code_locked");
+        case Outcome::failed: break;
+    }
+    throw http::ApiError(400, "invalid_code");
+}
+
+std::vector<std::string> replace_backup_codes(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id) {
+    sql << "DELETE FROM backup_codes WHERE user_id = CAST(:id AS uuid)", soci::use(user_id);
+    const auto codes = totp::generate_backup_codes();
+    for (const auto& code : codes) {
+        const std::string hmac = backup_code_hmac(keys, user_id, totp::normalize_backup_code(code));
+        sql << "INSERT INTO backup_codes (user_id, code_hmac) VALUES (CAST(:id AS uuid), :hmac)", soci::use(user_id),
+            soci::use(hmac);
+    }
+    return codes;
+}
+
+}  // namespace ltc::auth

@@ -1,0 +1,153 @@
+// /api/auth/totp/enroll, /activate, /verify, /api/auth/step-up, /api/auth/backup-codes.
+#include <Poco/JSON/Array.h>
+
+#include "audit/audit.hpp"
+#include "auth/auth_routes.hpp"
+#include "auth/second_factor.hpp"
+#include "auth/session_cookie.hpp"
+#include "auth/users.hpp"
+#include "http/json_body.hpp"
+#include "http/json_fields.hpp"
+#include "mail/security_notice.hpp"
+#include "qr/qr_svg.hpp"
+#include "totp/base32.hpp"
+#include "totp/totp.hpp"
+
+namespace ltc::auth {
+
+namespace {
+
+std::string read_code(const http::Request& request) {
+    http::FieldReader fields(http::json_body(request), {"code"});
+    const std::string code = fields.required_string("code", 64);
+    fields.finish();
+    return code;
+}
+
+Caller require_pending(http::Request& request, server::Services& services, const std::string& step) {
+    Caller caller = require_signed_in(request, services, PendingSessions::allowed);
+    if (caller.session.second_factor != step) throw http::ApiError(403, "forbidden");
+    return caller;
+}
+
+void record(soci::session& sql, const http::Request& request, const Caller& caller, const std::string& action) {
+    audit::record(sql, audit::by_actor(caller.session.user_id, caller.session.role, request.request_id, action, "user",
+                                       caller.session.user_id));
+}
+
+Poco::JSON::Array::Ptr codes_json(const std::vector<std::string>& codes) {
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array();
+    for (const auto& code : codes) array->add(code);
+    return array;
+}
+
+// The answer after the second factor: a new session (cookie; the token in the body for Bearer
+// clients), full and stepped up.
+http::Response rotated(const Caller& caller, const NewSession& session, Poco::JSON::Object::Ptr body) {
+    body->set("csrf_token", session.info.csrf_token);
+    body->set("second_factor", "none");
+    body->set("step_up_until", session.info.step_up_until.value_or(""));
+    if (!caller.via_cookie) body->set("access_token", session.token);
+    http::Response response = http::json_response(200, body);
+    response.with_header("Set-Cookie", session_cookie(session.token, session.info.seconds_to_expiry));
+    return response;
+}
+
+http::Response enroll(http::Request& request, server::Services& services) {
+    const Caller caller = require_pending(request, services, "totp_enrollment_required");
+    const std::string secret = totp::new_totp_secret();
+    const std::string ciphertext = encrypt_totp_secret(services.keys, secret);
+    soci::session& sql = services.database.session();
+    sql << "UPDATE users SET totp_pending_ciphertext = :ct WHERE id = CAST(:id AS uuid)", soci::use(ciphertext),
+        soci::use(caller.session.user_id);
+    const auto user = find_user(sql, services.keys, caller.session.user_id);
+    const std::string encoded = totp::base32_encode(secret);
+    const std::string uri = totp::otpauth_uri(encoded, user->email_masked);
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    body->set("secret", encoded);
+    body->set("otpauth_uri", uri);
+    body->set("qr_svg", qr::qr_svg(uri));
+    return http::json_response(200, body);
+}
+
+http::Response activate(http::Request& request, server::Services& services) {
+    const Caller caller = require_pending(request, services, "totp_enrollment_required");
+    const std::string code = read_code(request);
+    verify_second_factor(request, services, caller, code, SecretSource::pending_enrolment, "TOTP_FAILED");
+    std::vector<std::string> codes;
+    NewSession session;
+    services.database.transaction([&](soci::session& tx) {
+        tx << "UPDATE users SET totp_secret_ciphertext = totp_pending_ciphertext, totp_pending_ciphertext = NULL,"
+              " totp_enabled = true WHERE id = CAST(:id AS uuid)",
+            soci::use(caller.session.user_id);
+        codes = replace_backup_codes(tx, services.keys, caller.session.user_id);
+        session = rotate_to_full_session(tx, services.keys, services.auth, caller.session);
+        record(tx, request, caller, "TOTP_ENROLLED");
+        record(tx, request, caller, "STEP_UP_GRANTED");
+        mail::notify_user(tx, services.keys, caller.session.user_id, mail::SecurityEvent::totp_enrolled);
+    });
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    body->set("backup_codes", codes_json(codes));
+    return rotated(caller, session, body);
+}
+
+http::Response verify(http::Request& request, server::Services& services) {
+    const Caller caller = require_pending(request, services, "totp_required");
+    const std::string code = read_code(request);
+    const FactorKind kind = verify_second_factor(request, services, caller, code, SecretSource::active, "TOTP_FAILED");
+    NewSession session;
+    services.database.transaction([&](soci::session& tx) {
+        session = rotate_to_full_session(tx, services.keys, services.auth, caller.session);
+        if (kind == FactorKind::backup_code) record(tx, request, caller, "BACKUP_CODE_USED");
+        record(tx, request, caller, "STEP_UP_GRANTED");
+    });
+    return rotated(caller, session, new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER));
+}
+
+http::Response step_up(http::Request& request, server::Services& services) {
+    const Caller caller = require_signed_in(request, services);
+    require_admin(caller);
+    const std::string code = read_code(request);
+    const FactorKind kind = verify_second_factor(request, services, caller, code, SecretSource::active, "STEP_UP_FAILED");
+    std::string until;
+    services.database.transaction([&](soci::session& tx) {
+        grant_step_up(tx, caller.session.session_id, services.auth.step_up_ttl_seconds);
+        tx << "SELECT to_char(step_up_until AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM sessions"
+              " WHERE id = CAST(:id AS uuid)",
+            soci::use(caller.session.session_id), soci::into(until);
+        if (kind == FactorKind::backup_code) record(tx, request, caller, "BACKUP_CODE_USED");
+        record(tx, request, caller, "STEP_UP_GRANTED");
+    });
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object();
+    body->set("step_up_until", until);
+    return http::json_response(200, body);
+}
+
+http::Response renew_backup_codes(http::Request& request, server::Services& services) {
+    const Caller caller = require_signed_in(request, services);
+    require_admin(caller);
+    require_step_up(caller);
+    std::vector<std::string> codes;
+    services.database.transaction([&](soci::session& tx) {
+        codes = replace_backup_codes(tx, services.keys, caller.session.user_id);
+        record(tx, request, caller, "BACKUP_CODES_RENEWED");
+    });
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object();
+    body->set("backup_codes", codes_json(codes));
+    return http::json_response(200, body);
+}
+
+}  // namespace
+
+void register_second_factor_routes(http::Router& router, server::Services& services) {
+    const auto bind = [&services](http::Response (*handler)(http::Request&, server::Services&)) {
+        return [&services, handler](http::Request& request) { return handler(request, services); };
+    };
+    router.add("POST", "/api/auth/totp/enroll", bind(enroll));
+    router.add("POST", "/api/auth/totp/activate", bind(activate));
+    router.add("POST", "/api/auth/totp/verify", bind(verify));
+    router.add("POST", "/api/auth/step-up", bind(step_up));
+    router.add("POST", "/api/auth/backup-codes", bind(renew_backup_codes));
+}
+
+}  // namespace ltc::auth

@@ -1,0 +1,65 @@
+#include "cli/create_admin_command.hpp"
+
+#include "audit/audit.hpp"
+#include "auth/email.hpp"
+#include "auth/sessions.hpp"
+#include "auth/users.hpp"
+#include "config/auth_settings.hpp"
+#include "config/config.hpp"
+#include "db/database.hpp"
+#include "mail/security_notice.hpp"
+
+namespace ltc::cli {
+
+int create_admin_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::string email;
+    std::string role;
+    for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
+        if (args[i] == "--email") email = args[i + 1];
+        if (args[i] == "--role") role = args[i + 1];
+    }
+    if (email.empty() || (role != "admin" && role != "superadmin") || args.size() != 4) {
+        err << "usage: ltc create-admin --email ADDRESS --role admin|superadmin\n";
+        return 2;
+    }
+    const std::string normalized = auth::normalize_email(email);
+    if (auth::validate_email(normalized)) {
+        err << "ltc create-admin: not a possible e-mail address\n";
+        return 2;
+    }
+    try {
+        const auto env = config::process_environment();
+        const auto worker = config::load_worker_config(env);
+        const crypto::KeyRing keys(worker.secret_key, config::load_auth_settings(env).key_version);
+        db::Database database(worker.database_url);
+        auth::User user;
+        database.transaction([&](soci::session& tx) {
+            user = auth::find_or_create_user(tx, keys, auth::email_hmac(keys, normalized), auth::encrypt_email(keys, normalized));
+            const std::string previous = user.role;
+            tx << "UPDATE users SET role = :role, status = 'active' WHERE id = CAST(:id AS uuid)", soci::use(role),
+                soci::use(user.id);
+            auth::end_all_sessions(tx, user.id);
+            audit::Event event;
+            event.action = "ADMIN_CREATED_CLI";
+            event.actor_role = "cli";
+            event.target_type = "user";
+            event.target_id = user.id;
+            event.meta = {{"from_role", previous}, {"to_role", role}};
+            audit::record(tx, event);
+            if (previous != role) mail::notify_user(tx, keys, user.id, mail::SecurityEvent::role_changed, role);
+        });
+        out << "ltc create-admin: " << user.email_masked << " is " << role
+            << "; the next sign-in at /auth asks for TOTP (enrolment on first use)\n";
+        return 0;
+    } catch (const config::ConfigError& error) {
+        err << "ltc create-admin: " << error.what() << '\n';
+        return 78;
+    } catch (const db::DatabaseUnavailable&) {
+        err << "ltc create-admin: the database is not reachable (LTC_DATABASE_URL)\n";
+    } catch (const std::exception& error) {
+        err << "ltc create-admin: failed: " << error.what() << '\n';
+    }
+    return 1;
+}
+
+}  // namespace ltc::cli
