@@ -229,6 +229,7 @@ case "${1:-}" in
         start_postgres
         bootstrap_database
         "$ROOT/build/bin/ltc" migrate --dir "$ROOT/sql"
+        "$ROOT/build/bin/ltc" demo-seed
         make_certificate
         start_workers
         start_mailer
@@ -237,6 +238,7 @@ case "${1:-}" in
         echo
         echo "LifeTimeCircle läuft: https://127.0.0.1:$HTTPS_PORT/  (self-signed certificate)"
         echo "  health:   https://127.0.0.1:$HTTPS_PORT/api/health"
+        echo "  demo:     sign in as demo@lifetimecircle.example to see the demo vehicle"
         echo "  sign-in codes arrive as .eml files in $VAR/mail/ (set LTC_SMTP_URL to send real mail)"
         echo "  settings: $VAR/ltc.env    logs: $VAR/log/"
         echo "  stop:     make stop"

@@ -4,6 +4,8 @@
 #include <map>
 
 #include "cli/create_admin_command.hpp"
+#include "cli/demo_command.hpp"
+#include "cli/jobs_command.hpp"
 #include "cli/mailer_command.hpp"
 #include "cli/migrate_command.hpp"
 
@@ -14,7 +16,9 @@ void usage(std::ostream& err) {
     err << "usage: ltc <command> [options]\n"
            "  migrate [--dir DIR]   apply sql/V*.sql (LTC_MIGRATE_DATABASE_URL)\n"
            "  mailer [--once]       deliver the mail outbox (SMTP or .eml files)\n"
-           "  create-admin --email ADDRESS --role admin|superadmin\n";
+           "  create-admin --email ADDRESS --role admin|superadmin\n"
+           "  jobs retention        delete expired challenges, sessions, rate-limit windows and old mail\n"
+           "  demo-seed             a demo owner with one vehicle (local stack)\n";
 }
 }  // namespace
 
@@ -24,6 +28,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         {"migrate", migrate_command},
         {"mailer", mailer_command},
         {"create-admin", create_admin_command},
+        {"jobs", jobs_command},
+        {"demo-seed", demo_command},
     };
     if (args.empty() || args[0] == "-h" || args[0] == "--help") {
         usage(err);

@@ -1,0 +1,78 @@
+#include "cli/demo_command.hpp"
+
+#include <Poco/UUIDGenerator.h>
+
+#include "auth/users.hpp"
+#include "config/auth_settings.hpp"
+#include "config/config.hpp"
+#include "consent/consent_store.hpp"
+#include "db/database.hpp"
+#include "entries/entry_store.hpp"
+#include "vehicles/vehicle_store.hpp"
+#include "vehicles/vin_protection.hpp"
+
+namespace ltc::cli {
+
+namespace {
+constexpr const char* demo_email = "demo@lifetimecircle.example";
+constexpr const char* demo_vin = "WVWZZZ1KZ6W000001";
+
+void add_entry(soci::session& sql, const std::string& vehicle_id, const std::string& user_id, const std::string& date,
+               const std::string& category, int km, bool paper_book, const std::string& note) {
+    entries::EntryVersion entry;
+    entry.entry_id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    entry.version = 1;
+    entry.fields.date = date;
+    entry.fields.category = category;
+    entry.fields.performed_by = "fachwerkstatt";
+    entry.fields.odometer_km = km;
+    entry.fields.paper_book = paper_book;
+    entry.fields.note = note;
+    entry.created_by = user_id;
+    entries::insert_version(sql, vehicle_id, entry);
+}
+}  // namespace
+
+int demo_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (!args.empty()) {
+        err << "usage: ltc demo-seed\n";
+        return 2;
+    }
+    try {
+        const auto env = config::process_environment();
+        const auto worker = config::load_worker_config(env);
+        const crypto::KeyRing keys(worker.secret_key, config::load_auth_settings(env).key_version);
+        db::Database database(worker.database_url);
+        bool created = false;
+        database.transaction([&](soci::session& tx) {
+            const auth::User user =
+                auth::find_or_create_user(tx, keys, auth::email_hmac(keys, demo_email), auth::encrypt_email(keys, demo_email));
+            for (const auto& document : consent::missing_documents(tx, user.id)) consent::accept(tx, user.id, document, "demo-seed");
+            const vehicles::StoredVin vin = vehicles::protect_vin(keys, demo_vin, 2006);
+            if (vehicles::vin_registered(tx, vin.hmac)) return;
+            vehicles::VehicleFields fields;
+            fields.nickname = "Demo-Golf";
+            fields.vehicle_class = "alltag";
+            fields.make = "Volkswagen";
+            fields.model = "Golf V";
+            fields.year = 2006;
+            fields.engine = "1.9 TDI";
+            fields.accident_status = "unfallfrei";
+            const std::string id = vehicles::insert_vehicle(tx, user.id, vin, fields, keys.version());
+            add_entry(tx, id, user.id, "2023-04-12", "inspektion", 182400, true, "Inspektion mit Ölwechsel");
+            add_entry(tx, id, user.id, "2024-05-03", "hu_au", 195120, true, "HU/AU ohne Mängel");
+            add_entry(tx, id, user.id, "2025-06-20", "bremsen", 207880, false, "Bremsbeläge vorne");
+            created = true;
+        });
+        out << (created ? "demo vehicle created for " : "demo vehicle already present for ") << demo_email << '\n';
+        return 0;
+    } catch (const config::ConfigError& error) {
+        err << "ltc demo-seed: " << error.what() << '\n';
+        return 78;
+    } catch (const std::exception&) {
+        err << "ltc demo-seed: the database is not reachable or the seed failed\n";
+        return 1;
+    }
+}
+
+}  // namespace ltc::cli

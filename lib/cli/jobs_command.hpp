@@ -1,0 +1,12 @@
+#pragma once
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ltc::cli {
+
+// ltc jobs retention: the daily clean-up of PRODUCT.md §14 for what exists so far — expired
+// challenges, sessions and rate-limit windows, and mail content older than an hour.
+int jobs_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace ltc::cli
