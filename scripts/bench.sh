@@ -5,7 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib/stack-common.sh"
 export LTC_VAR_DIR=$VAR LTC_HTTPS_PORT=$HTTPS_PORT LTC_HTTP_PORT=$HTTP_PORT LTC_PG_PORT=$PG_PORT
 BENCH_PORT=${LTC_BENCH_PORT:-$((HTTPS_PORT + 1))}
-DURATION=${LTC_BENCH_SECONDS:-10}
+DURATION=${LTC_BENCH_SECONDS:-5}
+ROUNDS=${LTC_BENCH_ROUNDS:-3}
 CONNECTIONS=${LTC_BENCH_CONNECTIONS:-32}
 CEILING_SOCKET=$VAR/run/bench-ceiling.sock
 CEILING_PID=$VAR/run/bench-ceiling.pid
@@ -57,12 +58,30 @@ measure() {
     echo "$rps $p99"
 }
 
-echo "wrk: ${DURATION}s, $CONNECTIONS connections, 2 threads, $WORKERS workers per pool, $(nproc) cores"
-read -r ceiling_rps ceiling_p99 < <(measure "https://127.0.0.1:$BENCH_PORT/")
-read -r live_rps live_p99 < <(measure "https://127.0.0.1:$HTTPS_PORT/api/health/live")
-read -r health_rps health_p99 < <(measure "https://127.0.0.1:$HTTPS_PORT/api/health")
+# Rounds interleave the three targets, so a change in machine load hits all of them alike;
+# the median round of each target is reported.
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+declare -A rps p99
+targets=(ceiling live health)
+declare -A urls=(
+    [ceiling]="https://127.0.0.1:$BENCH_PORT/"
+    [live]="https://127.0.0.1:$HTTPS_PORT/api/health/live"
+    [health]="https://127.0.0.1:$HTTPS_PORT/api/health"
+)
+echo "wrk: $ROUNDS rounds × ${DURATION}s per target, $CONNECTIONS connections, 2 threads, $WORKERS workers per pool, $(nproc) cores"
+for _ in $(seq 1 "$ROUNDS"); do
+    for target in "${targets[@]}"; do
+        read -r r p < <(measure "${urls[$target]}")
+        rps[$target]+="$r "
+        p99[$target]+="$p "
+    done
+done
+for target in "${targets[@]}"; do
+    rps[$target]=$(tr ' ' '\n' <<<"${rps[$target]}" | grep . | median)
+    p99[$target]=$(tr ' ' '\n' <<<"${p99[$target]}" | grep . | median)
+done
 
 printf '%-28s %12s %10s %8s\n' target "requests/s" "p99 ms" ratio
-printf '%-28s %12.0f %10.2f %8s\n' "libfcgi ceiling" "$ceiling_rps" "$ceiling_p99" "1.00"
-printf '%-28s %12.0f %10.2f %8.2f\n' "/api/health/live" "$live_rps" "$live_p99" "$(echo "$live_rps / $ceiling_rps" | bc -l)"
-printf '%-28s %12.0f %10.2f %8.2f\n' "/api/health (database)" "$health_rps" "$health_p99" "$(echo "$health_rps / $ceiling_rps" | bc -l)"
+printf '%-28s %12.0f %10.2f %8s\n' "libfcgi ceiling" "${rps[ceiling]}" "${p99[ceiling]}" "1.00"
+printf '%-28s %12.0f %10.2f %8.2f\n' "/api/health/live" "${rps[live]}" "${p99[live]}" "$(echo "${rps[live]} / ${rps[ceiling]}" | bc -l)"
+printf '%-28s %12.0f %10.2f %8.2f\n' "/api/health (database)" "${rps[health]}" "${p99[health]}" "$(echo "${rps[health]} / ${rps[ceiling]}" | bc -l)"

@@ -3,9 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <iomanip>
 #include <mutex>
-#include <sstream>
 
 #include <unistd.h>
 
@@ -21,23 +19,61 @@ std::string utc_timestamp_now() {
     const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
     std::tm parts{};
     gmtime_r(&seconds, &parts);
-    std::ostringstream out;
-    out << std::put_time(&parts, "%Y-%m-%dT%H:%M:%S") << '.' << std::setw(3) << std::setfill('0') << millis << 'Z';
-    return out.str();
+    char text[96];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1,
+                  parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec, static_cast<int>(millis));
+    return text;
 }
 
+namespace {
+// The log is on every request's path: built by hand instead of through Poco::JSON and streams.
+void append_json_string(std::string& out, std::string_view text) {
+    static const char* hex = "0123456789abcdef";
+    out.push_back('"');
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.push_back('\\');
+            out.push_back(c);
+        } else if (byte < 0x20) {
+            out += "\\u00";
+            out.push_back(hex[byte >> 4]);
+            out.push_back(hex[byte & 0xF]);
+        } else {
+            out.push_back(c);
+        }
+    }
+    out.push_back('"');
+}
+
+void append_field(std::string& out, std::string_view name, std::string_view value) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+    append_json_string(out, value);
+}
+}  // namespace
+
 std::string format_log_line(const LogRecord& record, const std::string& timestamp) {
-    Poco::JSON::Object::Ptr line = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    line->set("ts", timestamp);
-    line->set("level", record.level);
-    line->set("request_id", record.request_id);
-    line->set("method", record.method);
-    line->set("route", record.route);
-    line->set("status", record.status);
-    line->set("duration_ms", static_cast<double>(static_cast<long>(record.duration_ms * 1000)) / 1000);
-    line->set("role", record.role);
-    if (!record.error_kind.empty()) line->set("error", record.error_kind);
-    return http::to_json(line) + "\n";
+    std::string line = "{\"ts\":";
+    line.reserve(256);
+    append_json_string(line, timestamp);
+    append_field(line, "level", record.level);
+    append_field(line, "request_id", record.request_id);
+    append_field(line, "method", record.method);
+    append_field(line, "route", record.route);
+    // Milliseconds truncated to microseconds, without trailing zeros (12.345, 0.5, 3).
+    const long micros = static_cast<long>(record.duration_ms * 1000);
+    char numbers[64];
+    int length = std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"duration_ms\":%ld.%03ld", record.status,
+                               micros / 1000, micros % 1000);
+    while (numbers[length - 1] == '0') --length;
+    if (numbers[length - 1] == '.') --length;
+    line.append(numbers, static_cast<std::size_t>(length));
+    append_field(line, "role", record.role);
+    if (!record.error_kind.empty()) append_field(line, "error", record.error_kind);
+    line += "}\n";
+    return line;
 }
 
 namespace {
