@@ -70,7 +70,7 @@ const MESSAGES = {
   vehicle_limit_reached: 'Im kostenlosen Tarif ist ein aktives Fahrzeug möglich.',
   vin_already_registered: 'Für diese Fahrgestellnummer ist bereits ein Fahrzeug angelegt.',
   vin_locked: 'Die Fahrgestellnummer kann nicht mehr geändert werden, weil bereits Einträge bestehen.',
-  stale_revision: 'Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn neu und wiederholen Sie die Änderung.',
+  stale_revision: 'Der Eintrag wurde inzwischen geändert. Bitte neu laden.',
   // documents
   document_deleted: 'Das Dokument wurde gelöscht.',
   document_rejected: 'Das Dokument wurde bereits abgelehnt.',
