@@ -4,9 +4,7 @@
 #include "auth/email.hpp"
 #include "auth/sessions.hpp"
 #include "auth/users.hpp"
-#include "config/auth_settings.hpp"
-#include "config/config.hpp"
-#include "db/database.hpp"
+#include "cli/cli_context.hpp"
 #include "mail/security_notice.hpp"
 
 namespace ltc::cli {
@@ -27,13 +25,10 @@ int create_admin_command(const std::vector<std::string>& args, std::ostream& out
         err << "ltc create-admin: not a possible e-mail address\n";
         return 2;
     }
-    try {
-        const auto env = config::process_environment();
-        const auto worker = config::load_worker_config(env);
-        const crypto::KeyRing keys(worker.secret_key, config::load_auth_settings(env).key_version);
-        db::Database database(worker.database_url);
+    return run_with_context("create-admin", err, [&](CliContext& context) {
+        const crypto::KeyRing& keys = context.keys;
         auth::User user;
-        database.transaction([&](soci::session& tx) {
+        context.database.transaction([&](soci::session& tx) {
             user = auth::find_or_create_user(tx, keys, auth::email_hmac(keys, normalized), auth::encrypt_email(keys, normalized));
             const std::string previous = user.role;
             tx << "UPDATE users SET role = :role, status = 'active' WHERE id = CAST(:id AS uuid)", soci::use(role),
@@ -51,15 +46,7 @@ int create_admin_command(const std::vector<std::string>& args, std::ostream& out
         out << "ltc create-admin: " << user.email_masked << " is " << role
             << "; the next sign-in at /auth asks for TOTP (enrolment on first use)\n";
         return 0;
-    } catch (const config::ConfigError& error) {
-        err << "ltc create-admin: " << error.what() << '\n';
-        return 78;
-    } catch (const db::DatabaseUnavailable&) {
-        err << "ltc create-admin: the database is not reachable (LTC_DATABASE_URL)\n";
-    } catch (const std::exception& error) {
-        err << "ltc create-admin: failed: " << error.what() << '\n';
-    }
-    return 1;
+    });
 }
 
 }  // namespace ltc::cli

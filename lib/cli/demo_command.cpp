@@ -3,10 +3,8 @@
 #include <Poco/UUIDGenerator.h>
 
 #include "auth/users.hpp"
-#include "config/auth_settings.hpp"
-#include "config/config.hpp"
+#include "cli/cli_context.hpp"
 #include "consent/consent_store.hpp"
-#include "db/database.hpp"
 #include "entries/entry_store.hpp"
 #include "vehicles/vehicle_store.hpp"
 #include "vehicles/vin_protection.hpp"
@@ -38,13 +36,10 @@ int demo_command(const std::vector<std::string>& args, std::ostream& out, std::o
         err << "usage: ltc demo-seed\n";
         return 2;
     }
-    try {
-        const auto env = config::process_environment();
-        const auto worker = config::load_worker_config(env);
-        const crypto::KeyRing keys(worker.secret_key, config::load_auth_settings(env).key_version);
-        db::Database database(worker.database_url);
+    return run_with_context("demo-seed", err, [&out](CliContext& context) {
+        const crypto::KeyRing& keys = context.keys;
         bool created = false;
-        database.transaction([&](soci::session& tx) {
+        context.database.transaction([&](soci::session& tx) {
             const auth::User user =
                 auth::find_or_create_user(tx, keys, auth::email_hmac(keys, demo_email), auth::encrypt_email(keys, demo_email));
             for (const auto& document : consent::missing_documents(tx, user.id)) consent::accept(tx, user.id, document, "demo-seed");
@@ -66,13 +61,7 @@ int demo_command(const std::vector<std::string>& args, std::ostream& out, std::o
         });
         out << (created ? "demo vehicle created for " : "demo vehicle already present for ") << demo_email << '\n';
         return 0;
-    } catch (const config::ConfigError& error) {
-        err << "ltc demo-seed: " << error.what() << '\n';
-        return 78;
-    } catch (const std::exception&) {
-        err << "ltc demo-seed: the database is not reachable or the seed failed\n";
-        return 1;
-    }
+    });
 }
 
 }  // namespace ltc::cli

@@ -1,7 +1,6 @@
 #include "cli/jobs_command.hpp"
 
-#include "config/config.hpp"
-#include "db/database.hpp"
+#include "cli/cli_context.hpp"
 #include "mail/mailer.hpp"
 
 namespace ltc::cli {
@@ -19,29 +18,21 @@ int jobs_command(const std::vector<std::string>& args, std::ostream& out, std::o
         err << "usage: ltc jobs retention\n";
         return 2;
     }
-    try {
-        const auto worker = config::load_worker_config(config::process_environment());
-        db::Database database(worker.database_url);
-        soci::session& sql = database.session();
+    return run_with_context("jobs", err, [&out](CliContext& context) {
+        soci::session& sql = context.database.session();
         // A day of grace keeps recent rows for investigating an incident.
         const long long challenges =
             delete_rows(sql, "DELETE FROM auth_challenges WHERE expires_at < now() - interval '1 day'");
         const long long sessions = delete_rows(
             sql, "DELETE FROM sessions WHERE expires_at < now() - interval '1 day' OR ended_at < now() - interval '1 day'");
         const long long windows = delete_rows(sql, "DELETE FROM rate_limit_counters WHERE window_end < now()");
-        mail::wipe_old_mail(database);
+        mail::wipe_old_mail(context.database);
         const long long mails = delete_rows(
             sql, "DELETE FROM mail_outbox WHERE status <> 'pending' AND created_at < now() - interval '7 days'");
         out << "retention: " << challenges << " challenges, " << sessions << " sessions, " << windows
             << " rate-limit windows, " << mails << " finished mails deleted\n";
         return 0;
-    } catch (const config::ConfigError& error) {
-        err << "ltc jobs: " << error.what() << '\n';
-        return 78;
-    } catch (const std::exception&) {
-        err << "ltc jobs: the database is not reachable or the clean-up failed\n";
-        return 1;
-    }
+    });
 }
 
 }  // namespace ltc::cli

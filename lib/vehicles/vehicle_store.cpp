@@ -89,48 +89,55 @@ bool vin_registered(soci::session& sql, const std::string& vin_hmac) {
     return found > 0;
 }
 
+namespace {
+// The bound values of one vehicle row: soci::use needs lvalues and an indicator per nullable value.
+struct VehicleBinding {
+    Nullable nickname, vehicle_class, make, model, engine;
+    int year;
+    soci::indicator year_indicator;
+    int check;
+    soci::indicator check_indicator;
+    int closed;
+
+    VehicleBinding(const StoredVin& vin, const VehicleFields& fields)
+        : nickname(fields.nickname), vehicle_class(fields.vehicle_class), make(fields.make), model(fields.model),
+          engine(fields.engine), year(fields.year.value_or(0)), year_indicator(fields.year ? soci::i_ok : soci::i_null),
+          check(vin.check_digit_valid.value_or(false) ? 1 : 0),
+          check_indicator(vin.check_digit_valid ? soci::i_ok : soci::i_null), closed(fields.accident_closed ? 1 : 0) {}
+};
+}  // namespace
+
 std::string insert_vehicle(soci::session& sql, const std::string& owner_id, const StoredVin& vin,
                            const VehicleFields& fields, int key_version) {
-    Nullable nickname(fields.nickname), vehicle_class(fields.vehicle_class), make(fields.make), model(fields.model),
-        engine(fields.engine);
-    int year = fields.year.value_or(0);
-    soci::indicator year_indicator = fields.year ? soci::i_ok : soci::i_null;
-    int check = vin.check_digit_valid.value_or(false) ? 1 : 0;
-    soci::indicator check_indicator = vin.check_digit_valid ? soci::i_ok : soci::i_null;
-    int closed = fields.accident_closed ? 1 : 0;
+    VehicleBinding bound(vin, fields);
     std::string id;
     sql << "INSERT INTO vehicles (owner_id, vin_ciphertext, vin_hmac, vin_masked, vin_check_digit_valid, key_version,"
            " nickname, vehicle_class, make, model, year, engine, accident_status, accident_closed)"
            " VALUES (CAST(:owner AS uuid), :ct, :hmac, :masked, CAST(:check AS int)::boolean, :kv, :nickname, :class,"
            " :make, :model, :year, :engine, :accident, CAST(:closed AS int)::boolean) RETURNING id",
         soci::use(owner_id, "owner"), soci::use(vin.ciphertext, "ct"), soci::use(vin.hmac, "hmac"),
-        soci::use(vin.masked, "masked"), soci::use(check, check_indicator, "check"), soci::use(key_version, "kv"),
-        soci::use(nickname.value, nickname.indicator, "nickname"),
-        soci::use(vehicle_class.value, vehicle_class.indicator, "class"), soci::use(make.value, make.indicator, "make"),
-        soci::use(model.value, model.indicator, "model"), soci::use(year, year_indicator, "year"),
-        soci::use(engine.value, engine.indicator, "engine"), soci::use(fields.accident_status, "accident"),
-        soci::use(closed, "closed"), soci::into(id);
+        soci::use(vin.masked, "masked"), soci::use(bound.check, bound.check_indicator, "check"),
+        soci::use(key_version, "kv"), soci::use(bound.nickname.value, bound.nickname.indicator, "nickname"),
+        soci::use(bound.vehicle_class.value, bound.vehicle_class.indicator, "class"),
+        soci::use(bound.make.value, bound.make.indicator, "make"), soci::use(bound.model.value, bound.model.indicator, "model"),
+        soci::use(bound.year, bound.year_indicator, "year"), soci::use(bound.engine.value, bound.engine.indicator, "engine"),
+        soci::use(fields.accident_status, "accident"), soci::use(bound.closed, "closed"), soci::into(id);
     return id;
 }
 
 void update_vehicle(soci::session& sql, const std::string& id, const StoredVin& vin, const VehicleFields& fields) {
-    Nullable nickname(fields.nickname), vehicle_class(fields.vehicle_class), make(fields.make), model(fields.model),
-        engine(fields.engine);
-    int year = fields.year.value_or(0);
-    soci::indicator year_indicator = fields.year ? soci::i_ok : soci::i_null;
-    int check = vin.check_digit_valid.value_or(false) ? 1 : 0;
-    soci::indicator check_indicator = vin.check_digit_valid ? soci::i_ok : soci::i_null;
-    int closed = fields.accident_closed ? 1 : 0;
+    VehicleBinding bound(vin, fields);
     sql << "UPDATE vehicles SET vin_ciphertext = :ct, vin_hmac = :hmac, vin_masked = :masked,"
            " vin_check_digit_valid = CAST(:check AS int)::boolean, nickname = :nickname, vehicle_class = :class,"
            " make = :make, model = :model, year = :year, engine = :engine, accident_status = :accident,"
            " accident_closed = CAST(:closed AS int)::boolean, updated_at = now() WHERE id = CAST(:id AS uuid)",
         soci::use(vin.ciphertext, "ct"), soci::use(vin.hmac, "hmac"), soci::use(vin.masked, "masked"),
-        soci::use(check, check_indicator, "check"), soci::use(nickname.value, nickname.indicator, "nickname"),
-        soci::use(vehicle_class.value, vehicle_class.indicator, "class"), soci::use(make.value, make.indicator, "make"),
-        soci::use(model.value, model.indicator, "model"), soci::use(year, year_indicator, "year"),
-        soci::use(engine.value, engine.indicator, "engine"), soci::use(fields.accident_status, "accident"),
-        soci::use(closed, "closed"), soci::use(id, "id");
+        soci::use(bound.check, bound.check_indicator, "check"),
+        soci::use(bound.nickname.value, bound.nickname.indicator, "nickname"),
+        soci::use(bound.vehicle_class.value, bound.vehicle_class.indicator, "class"),
+        soci::use(bound.make.value, bound.make.indicator, "make"), soci::use(bound.model.value, bound.model.indicator, "model"),
+        soci::use(bound.year, bound.year_indicator, "year"), soci::use(bound.engine.value, bound.engine.indicator, "engine"),
+        soci::use(fields.accident_status, "accident"), soci::use(bound.closed, "closed"), soci::use(id, "id");
 }
 
 void soft_delete_vehicle(soci::session& sql, const std::string& id, const std::string& reason, const std::string& by) {
