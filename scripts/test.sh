@@ -36,14 +36,23 @@ run_suite fuzz-replay "$BIN/fuzz-replay" "$ROOT/tests/fuzz/corpus/json_body"
 stop_stack
 rm -rf "$LTC_VAR_DIR"
 if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
-    run_suite integration "$BIN/integration-tests" --report_level=short --run_test='!@short_ttl'
-    run_suite browser "$BIN/browser-tests" --report_level=short
-    # Last phase: workers restarted with a 2-second code lifetime for the expiry tests.
+    run_suite integration "$BIN/integration-tests" --report_level=short --run_test='!@short_ttl:!@short_step_up'
+    run_suite browser "$BIN/browser-tests" --report_level=short --run_test='!@short_step_up'
+    # Next phase: workers restarted with a 2-second code lifetime for the expiry tests.
     if LTC_CODE_TTL_SECONDS=2 "$ROOT/scripts/stack.sh" restart-workers >/dev/null; then
         run_suite integration-short-ttl "$BIN/integration-tests" --report_level=short --run_test=@short_ttl
     else
         failed=$((failed + 1))
         failed_names+=("restart-workers")
+    fi
+    # Then a 2-second step-up lifetime for the tests labelled short_step_up (browser first:
+    # the integration phase ends with consent publishing, which concerns every account).
+    if LTC_STEP_UP_TTL_SECONDS=2 "$ROOT/scripts/stack.sh" restart-workers >/dev/null; then
+        run_suite browser-short-step-up "$BIN/browser-tests" --report_level=short --run_test=@short_step_up
+        run_suite integration-short-step-up "$BIN/integration-tests" --report_level=short --run_test=@short_step_up
+    else
+        failed=$((failed + 1))
+        failed_names+=("restart-workers-step-up")
     fi
 else
     cat "$ROOT/var/test-stack.log"

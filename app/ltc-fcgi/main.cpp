@@ -1,6 +1,7 @@
 // ltc-fcgi: one worker of the pool that spawn-fcgi + multiwatch run behind nginx.
 #include <iostream>
 
+#include "admin/admin_routes.hpp"
 #include "auth/auth_routes.hpp"
 #include "config/auth_settings.hpp"
 #include "config/config.hpp"
@@ -41,6 +42,7 @@ int main() {
         ltc::consent::register_consent_routes(router, services);
         ltc::vehicles::register_vehicle_routes(router, services);
         ltc::entries::register_entry_routes(router, services);
+        ltc::admin::register_admin_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {
         ltc::server::log_event("fatal", std::string("worker stopped: ") + error.what());

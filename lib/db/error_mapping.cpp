@@ -31,6 +31,7 @@ std::optional<std::string> conflict_code_for_constraint(const std::string& const
         {"schema_migrations_pkey", "migration_conflict"},
         {"vehicles_vin_hmac_active_key", "vin_already_registered"},
         {"entry_versions_pkey", "stale_revision"},
+        {"consent_documents_pkey", "consent_version_exists"},
     };
     const auto found = codes.find(constraint);
     if (found == codes.end()) return std::nullopt;

@@ -124,9 +124,18 @@ Session sign_in(StackClient& client, const std::string& address) {
 }
 
 void accept_current_consent(StackClient& client, const Session& session) {
-    const Reply reply = client.post("/api/consent",
-                                    R"({"accept":[{"doc":"terms","version":"2026-03-01"},{"doc":"privacy","version":"2026-03-01"}]})",
-                                    "application/json", session.cookie_and_csrf());
+    // The versions current now: a test may have published newer ones than the seeded 2026-03-01.
+    const Reply current = client.get("/api/consent");
+    if (current.status != 200) throw std::runtime_error("GET /api/consent answered " + current.body);
+    std::string accept;
+    const auto documents = current.json()->getArray("current");
+    for (std::size_t i = 0; i < documents->size(); ++i) {
+        const auto document = documents->getObject(static_cast<unsigned>(i));
+        accept += std::string(accept.empty() ? "" : ",") + R"({"doc":")" + document->getValue<std::string>("doc") +
+                  R"(","version":")" + document->getValue<std::string>("version") + R"("})";
+    }
+    const Reply reply = client.post("/api/consent", R"({"accept":[)" + accept + "]}", "application/json",
+                                    session.cookie_and_csrf());
     if (reply.status != 200) throw std::runtime_error("consent answered " + reply.body);
 }
 

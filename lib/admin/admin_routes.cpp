@@ -1,0 +1,105 @@
+// /api/admin/audit, /api/admin/stats, /api/admin/consent-documents; the user routes come from
+// user_routes.cpp.
+#include "admin/admin_routes.hpp"
+
+#include <regex>
+
+#include "admin/admin_access.hpp"
+#include "admin/audit_query.hpp"
+#include "audit/audit.hpp"
+#include "http/json_body.hpp"
+#include "http/json_fields.hpp"
+
+namespace ltc::admin {
+
+namespace {
+
+// GET /api/admin/audit?action=&actor=&target=&from=&to=&limit=&cursor=
+http::Response audit_list(http::Request& request, server::Services& services) {
+    require_admin_access(request, services);
+    const AuditQuery query = read_audit_query(request);
+    return http::json_response(200, audit_page(services.database.session(), query));
+}
+
+long long count(soci::session& sql, const std::string& query) {
+    long long value = 0;
+    sql << query, soci::into(value);
+    return value;
+}
+
+// GET /api/admin/stats
+http::Response stats(http::Request& request, server::Services& services) {
+    require_admin_access(request, services);
+    soci::session& sql = services.database.session();
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    body->set("users", count(sql, "SELECT count(*) FROM users"));
+    body->set("vehicles", count(sql, "SELECT count(*) FROM vehicles WHERE deleted_at IS NULL"));
+    // Entries: the latest version of each entry is not deleted, on a vehicle that is not deleted.
+    body->set("entries", count(sql, "SELECT count(*) FROM (SELECT DISTINCT ON (entry_id) vehicle_id, deleted"
+                                    " FROM entry_versions ORDER BY entry_id, version DESC) e"
+                                    " JOIN vehicles v ON v.id = e.vehicle_id WHERE NOT e.deleted AND v.deleted_at IS NULL"));
+    // Documents and transfers do not exist yet (API.md: next wave). Until their tables arrive
+    // these stay 0; then: documents in quarantine, and transfers neither completed nor expired.
+    body->set("documents_in_quarantine", 0LL);
+    body->set("transfers_open", 0LL);
+    return http::json_response(200, body);
+}
+
+// A consent document's address: a site path ("/agb") or an https URL, printable ASCII only.
+bool is_document_url(const std::string& url) {
+    static const std::regex pattern(R"(^(/(?!/)|https://[A-Za-z0-9.-]+(:\d{1,5})?(/|$))[!#-;=?-~]*$)");
+    return std::regex_match(url, pattern);
+}
+
+// POST /api/admin/consent-documents {"doc","version","url"} (superadmin + step-up) → 201 the new
+// current version; every user has to accept it before product routes answer again.
+http::Response publish_consent(http::Request& request, server::Services& services) {
+    const auth::Caller caller = require_superadmin_access(request, services, "CONSENT_PUBLISHED", "consent_document");
+    auth::require_step_up(caller);
+    http::FieldReader fields(http::json_body(request), {"doc", "version", "url"});
+    const std::string doc = fields.required_string("doc", 100);
+    const std::string version = fields.required_string("version", 40);
+    const std::string url = fields.required_string("url", 2000);
+    static const std::regex version_pattern("^[0-9A-Za-z._-]+$");
+    if (!doc.empty() && doc != "terms" && doc != "privacy") fields.fail("doc", "invalid");
+    if (!version.empty() && !std::regex_match(version, version_pattern)) fields.fail("version", "invalid");
+    if (!url.empty() && !is_document_url(url)) fields.fail("url", "invalid");
+    fields.finish();
+
+    services.database.transaction([&](soci::session& tx) {
+        long long exists = 0;
+        tx << "SELECT count(*) FROM consent_documents WHERE doc = :doc AND version = :version", soci::use(doc),
+            soci::use(version), soci::into(exists);
+        if (exists > 0) {
+            throw http::ApiError(409, "consent_version_exists", "Diese Version wurde bereits veröffentlicht.");
+        }
+        // Current is the newest published_at: never earlier than the present current version.
+        tx << "INSERT INTO consent_documents (doc, version, url, published_at) SELECT :doc, :version, :url,"
+              " GREATEST(now(), COALESCE(max(published_at) + interval '1 millisecond', now()))"
+              " FROM consent_documents WHERE doc = :doc2",
+            soci::use(doc, "doc"), soci::use(version, "version"), soci::use(url, "url"), soci::use(doc, "doc2");
+        auto event = audit::by_actor(caller.session.user_id, caller.session.role, request.request_id, "CONSENT_PUBLISHED",
+                                     "consent_document", doc);
+        event.meta = {{"version", version}};
+        audit::record(tx, event);
+    });
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    body->set("doc", doc);
+    body->set("version", version);
+    body->set("url", url);
+    return http::json_response(201, body);
+}
+
+}  // namespace
+
+void register_admin_routes(http::Router& router, server::Services& services) {
+    const auto bind = [&services](http::Response (*handler)(http::Request&, server::Services&)) {
+        return [&services, handler](http::Request& request) { return handler(request, services); };
+    };
+    register_user_routes(router, services);
+    router.add("GET", "/api/admin/audit", bind(audit_list));
+    router.add("GET", "/api/admin/stats", bind(stats));
+    router.add("POST", "/api/admin/consent-documents", bind(publish_consent));
+}
+
+}  // namespace ltc::admin

@@ -1,0 +1,195 @@
+#include "admin/audit_query.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <list>
+#include <regex>
+#include <sstream>
+#include <utility>
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "db/rows.hpp"
+#include "http/api_error.hpp"
+#include "http/ids.hpp"
+
+namespace ltc::admin {
+
+namespace {
+
+int days_in_month(int year, int month) {
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+std::optional<long long> parse_limit(const std::string& text) {
+    if (text.empty() || text.size() > 12) return std::nullopt;
+    for (const char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+    }
+    return std::stoll(text);
+}
+
+Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
+    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+}
+
+}  // namespace
+
+std::optional<std::string> normalize_iso_time(const std::string& text) {
+    static const std::regex pattern(
+        R"(^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-](\d{2}):(\d{2})))?$)");
+    std::smatch match;
+    if (!std::regex_match(text, match, pattern)) return std::nullopt;
+    const int year = std::stoi(match[1].str());
+    const int month = std::stoi(match[2].str());
+    const int day = std::stoi(match[3].str());
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return std::nullopt;
+    if (!match[4].matched) return text + "T00:00:00Z";
+    if (std::stoi(match[4].str()) > 23 || std::stoi(match[5].str()) > 59) return std::nullopt;
+    if (match[6].matched && std::stoi(match[6].str()) > 59) return std::nullopt;
+    if (match[8].matched && (std::stoi(match[8].str()) > 23 || std::stoi(match[9].str()) > 59)) return std::nullopt;
+    return text;
+}
+
+std::string encode_audit_cursor(const AuditCursor& cursor) {
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+    encoder << "k:" << cursor.at << '|' << cursor.id;
+    encoder.close();
+    return out.str();
+}
+
+std::optional<AuditCursor> decode_audit_cursor(const std::string& text) {
+    if (text.empty() || text.size() > 200) return std::nullopt;
+    std::string decoded;
+    try {
+        std::istringstream in(text);
+        Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+        decoded.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    static const std::regex pattern(R"(^k:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|(.+)$)");
+    std::smatch match;
+    if (!std::regex_match(decoded, match, pattern)) return std::nullopt;
+    AuditCursor cursor{match[1].str(), match[2].str()};
+    if (!normalize_iso_time(cursor.at) || !http::is_uuid(cursor.id)) return std::nullopt;
+    return cursor;
+}
+
+AuditQuery read_audit_query(const http::Request& request) {
+    AuditQuery query;
+    http::FieldErrors errors;
+    static const std::regex action_pattern("^[A-Z][A-Z0-9_]{0,63}$");
+    if (const auto action = request.query_param("action"); action && !action->empty()) {
+        if (std::regex_match(*action, action_pattern)) {
+            query.action = *action;
+        } else {
+            errors["action"] = "invalid";
+        }
+    }
+    if (auto actor = request.query_param("actor"); actor && !actor->empty()) {
+        // Ids are lower-case; an id pasted in upper case still names the same actor.
+        std::transform(actor->begin(), actor->end(), actor->begin(), [](unsigned char c) { return std::tolower(c); });
+        if (http::is_uuid(*actor)) {
+            query.actor = *actor;
+        } else {
+            errors["actor"] = "invalid";
+        }
+    }
+    if (const auto target = request.query_param("target"); target && !target->empty()) {
+        if (target->size() > 200) {
+            errors["target"] = "too_long";
+        } else {
+            query.target = *target;
+        }
+    }
+    for (auto [name, into] : {std::pair{"from", &query.from}, std::pair{"to", &query.to}}) {
+        if (const auto value = request.query_param(name); value && !value->empty()) {
+            if (const auto normalized = normalize_iso_time(*value)) {
+                *into = *normalized;
+            } else {
+                errors[name] = "invalid";
+            }
+        }
+    }
+    if (const auto limit = request.query_param("limit")) {
+        const auto parsed = parse_limit(*limit);
+        if (!parsed) {
+            errors["limit"] = "invalid";
+        } else if (*parsed < 1 || *parsed > 100) {
+            errors["limit"] = "out_of_range";
+        } else {
+            query.limit = *parsed;
+        }
+    }
+    if (const auto cursor = request.query_param("cursor")) {
+        query.after = decode_audit_cursor(*cursor);
+        if (!query.after) errors["cursor"] = "invalid";
+    }
+    if (!errors.empty()) throw http::validation_failed(errors);
+    return query;
+}
+
+Poco::JSON::Object::Ptr audit_page(soci::session& sql, const AuditQuery& query) {
+    // Only the filters that are set become conditions, so each shape of query gets a plan that
+    // uses its index (action, actor_id, target_id or at — all with at DESC).
+    std::string text = "SELECT id::text, " + db::iso_utc("at") +
+                       ", actor_id::text, actor_role, action, target_type, target_id, result, request_id, meta::text,"
+                       " to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM audit_events WHERE true";
+    std::list<std::pair<std::string, std::string>> binds;  // stable addresses for soci::use
+    const auto condition = [&](const std::string& sql_text, const std::string& name, const std::string& value) {
+        if (value.empty()) return;
+        text += " AND " + sql_text;
+        binds.emplace_back(name, value);
+    };
+    condition("action = :action", "action", query.action);
+    condition("actor_id = CAST(:actor AS uuid)", "actor", query.actor);
+    condition("target_id = :target", "target", query.target);
+    condition("at >= CAST(:from_time AS timestamptz)", "from_time", query.from);
+    condition("at < CAST(:to_time AS timestamptz)", "to_time", query.to);
+    if (query.after) {
+        text += " AND (at, id) < (CAST(:cursor_at AS timestamptz), CAST(:cursor_id AS uuid))";
+        binds.emplace_back("cursor_at", query.after->at);
+        binds.emplace_back("cursor_id", query.after->id);
+    }
+    text += " ORDER BY at DESC, id DESC LIMIT :limit";
+    const long long limit = query.limit + 1;
+
+    soci::details::prepare_temp_type statement = (sql.prepare << text);
+    for (auto& [name, value] : binds) statement, soci::use(value, name);
+    statement, soci::use(limit, "limit");
+    soci::rowset<soci::row> rows(statement);
+
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
+    std::optional<AuditCursor> last;
+    long long count = 0;
+    for (const auto& row : rows) {
+        if (++count > query.limit) break;
+        Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        item->set("id", db::text(row, 0));
+        item->set("at", db::text(row, 1));
+        item->set("actor_id", nullable(db::optional_text(row, 2)));
+        item->set("actor_role", nullable(db::optional_text(row, 3)));
+        item->set("action", db::text(row, 4));
+        item->set("target_type", nullable(db::optional_text(row, 5)));
+        item->set("target_id", nullable(db::optional_text(row, 6)));
+        item->set("result", db::text(row, 7));
+        item->set("request_id", nullable(db::optional_text(row, 8)));
+        Poco::JSON::Parser parser;
+        item->set("meta", parser.parse(db::text(row, 9)).extract<Poco::JSON::Object::Ptr>());
+        items->add(item);
+        last = AuditCursor{db::text(row, 10), db::text(row, 0)};
+    }
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    body->set("items", items);
+    body->set("next_cursor", count > query.limit && last ? Poco::Dynamic::Var(encode_audit_cursor(*last)) : Poco::Dynamic::Var());
+    return body;
+}
+
+}  // namespace ltc::admin

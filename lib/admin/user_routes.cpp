@@ -1,0 +1,232 @@
+// /api/admin/users*: listing, search, e-mail reveal, role change, disable/enable, TOTP reset.
+// Each handler: guards in API.md's order → body → rules and the change with its audit row in
+// one transaction → the user item.
+#include <optional>
+
+#include <Poco/JSON/Array.h>
+
+#include "admin/admin_access.hpp"
+#include "admin/admin_routes.hpp"
+#include "audit/audit.hpp"
+#include "auth/email.hpp"
+#include "auth/sessions.hpp"
+#include "auth/users.hpp"
+#include "http/json_body.hpp"
+#include "http/json_fields.hpp"
+#include "mail/security_notice.hpp"
+
+namespace ltc::admin {
+
+namespace {
+
+http::Response user_response(server::Services& services, const std::string& id) {
+    const auto user = load_user(services.database.session(), services.keys, id);
+    if (!user) throw http::not_found();
+    return http::json_response(200, user_item_json(*user));
+}
+
+audit::Event success(const http::Request& request, const auth::Caller& caller, const std::string& action,
+                     const std::string& target_id) {
+    return audit::by_actor(caller.session.user_id, caller.session.role, request.request_id, action, "user", target_id);
+}
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// GET /api/admin/users?role=&status=
+http::Response list(http::Request& request, server::Services& services) {
+    require_admin_access(request, services);
+    const std::string role = request.query_param("role").value_or("");
+    const std::string status = request.query_param("status").value_or("");
+    http::FieldErrors errors;
+    if (!role.empty() && !is_known_role(role)) errors["role"] = "invalid";
+    if (!status.empty() && status != "active" && status != "disabled") errors["status"] = "invalid";
+    if (!errors.empty()) throw http::validation_failed(errors);
+    const http::Page page = http::read_page(request);
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
+    for (const auto& user : list_users(services.database.session(), services.keys, role, status, page)) {
+        items->add(user_item_json(user));
+    }
+    return http::json_response(200, http::page_json(items, page));
+}
+
+// POST /api/admin/users/search {"email"}: the exact address, found by its HMAC.
+http::Response search(http::Request& request, server::Services& services) {
+    require_admin_access(request, services);
+    http::FieldReader fields(http::json_body(request), {"email"});
+    const std::string raw = fields.required_string("email", 1000);
+    const std::string email = auth::normalize_email(raw);
+    if (!raw.empty()) {
+        if (const auto code = auth::validate_email(email)) fields.fail("email", *code);
+    }
+    fields.finish();
+    soci::session& sql = services.database.session();
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
+    if (const auto found = auth::find_user_by_email_hmac(sql, services.keys, auth::email_hmac(services.keys, email))) {
+        if (const auto user = load_user(sql, services.keys, found->id)) items->add(user_item_json(*user));
+    }
+    http::Page page;
+    page.limit = 1;
+    return http::json_response(200, http::page_json(items, page));
+}
+
+// POST /api/admin/users/{id}/reveal-email (step-up) → {"email"}
+http::Response reveal_email(http::Request& request, server::Services& services) {
+    const auth::Caller caller = require_admin_access(request, services);
+    const UserRecord target = require_target_user(request, services);
+    require_superadmin_for_admin_target(request, services, caller, target, "EMAIL_REVEALED");
+    auth::require_step_up(caller);
+    std::string email;
+    services.database.transaction([&](soci::session& tx) {
+        email = auth::user_email(tx, services.keys, target.id);
+        audit::record(tx, success(request, caller, "EMAIL_REVEALED", target.id));
+    });
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object();
+    body->set("email", email);
+    return http::json_response(200, body);
+}
+
+// PUT /api/admin/users/{id}/role {"role","reason"} (step-up). Rules: own_role →
+// superadmin_required → last_superadmin.
+http::Response change_role(http::Request& request, server::Services& services) {
+    const auth::Caller caller = require_admin_access(request, services);
+    const UserRecord target = require_target_user(request, services);
+    // On one's own account own_role (a rule after step-up and body) answers instead.
+    if (target.id != caller.session.user_id) {
+        require_superadmin_for_admin_target(request, services, caller, target, "ROLE_CHANGED");
+    }
+    auth::require_step_up(caller);
+    http::FieldReader fields(http::json_body(request), {"role", "reason"});
+    const std::string role = fields.required_string("role", 100);
+    std::string reason = fields.required_string("reason", 500);
+    if (!role.empty() && !is_known_role(role)) fields.fail("role", "invalid");
+    if (!reason.empty() && blank(reason)) fields.fail("reason", "required");
+    fields.finish();
+
+    std::optional<http::ApiError> refusal;
+    services.database.transaction([&](soci::session& tx) {
+        const long long superadmins = lock_active_superadmins(tx);
+        const auto current = load_user(tx, services.keys, target.id, true);
+        if (!current) throw http::not_found();
+        const std::string from = current->role;
+        if (current->id == caller.session.user_id) {
+            refusal = own_role();
+        } else if (caller.session.role != "superadmin" && (auth::is_admin_role(role) || auth::is_admin_role(from))) {
+            refusal = superadmin_required();
+        } else if (from == "superadmin" && role != "superadmin" && current->status == "active" && superadmins <= 1) {
+            refusal = last_superadmin();
+        }
+        if (refusal) {
+            record_denial(tx, request, caller, "ROLE_CHANGED", "user", target.id, *refusal,
+                          {{"from_role", from}, {"to_role", role}});
+            return;
+        }
+        if (from == role) return;  // nothing changes: no mail, no session ends, no audit row
+        tx << "UPDATE users SET role = :role WHERE id = CAST(:id AS uuid)", soci::use(role), soci::use(target.id);
+        tx << "INSERT INTO role_changes (user_id, changed_by, from_role, to_role, reason, request_id)"
+              " VALUES (CAST(:user_id AS uuid), CAST(:by AS uuid), :from_role, :to_role, :reason, :request_id)",
+            soci::use(target.id), soci::use(caller.session.user_id), soci::use(from), soci::use(role), soci::use(reason),
+            soci::use(request.request_id);
+        // Into or out of an admin role: the second-factor rules change, so every session ends.
+        const long long ended = auth::is_admin_role(from) || auth::is_admin_role(role) ? auth::end_all_sessions(tx, target.id) : 0;
+        mail::notify_user(tx, services.keys, target.id, mail::SecurityEvent::role_changed, role);
+        auto event = success(request, caller, "ROLE_CHANGED", target.id);
+        event.meta = {{"from_role", from}, {"to_role", role}, {"sessions_ended", static_cast<std::int64_t>(ended)}};
+        audit::record(tx, event);
+    });
+    if (refusal) throw *refusal;
+    return user_response(services, target.id);
+}
+
+// POST /api/admin/users/{id}/disable (step-up): ends every session at once; 409 last_superadmin.
+http::Response disable(http::Request& request, server::Services& services) {
+    const auth::Caller caller = require_admin_access(request, services);
+    const UserRecord target = require_target_user(request, services);
+    require_superadmin_for_admin_target(request, services, caller, target, "USER_DISABLED");
+    auth::require_step_up(caller);
+
+    std::optional<http::ApiError> refusal;
+    services.database.transaction([&](soci::session& tx) {
+        const long long superadmins = lock_active_superadmins(tx);
+        const auto current = load_user(tx, services.keys, target.id, true);
+        if (!current) throw http::not_found();
+        if (caller.session.role != "superadmin" && auth::is_admin_role(current->role)) {
+            refusal = superadmin_required();  // promoted since the check above
+        } else if (current->role == "superadmin" && current->status == "active" && superadmins <= 1) {
+            refusal = last_superadmin();
+        }
+        if (refusal) {
+            record_denial(tx, request, caller, "USER_DISABLED", "user", target.id, *refusal);
+            return;
+        }
+        if (current->status == "disabled") return;  // already disabled: nothing changes
+        tx << "UPDATE users SET status = 'disabled' WHERE id = CAST(:id AS uuid)", soci::use(target.id);
+        const long long ended = auth::end_all_sessions(tx, target.id);
+        auto event = success(request, caller, "USER_DISABLED", target.id);
+        event.meta = {{"sessions_ended", static_cast<std::int64_t>(ended)}};
+        audit::record(tx, event);
+    });
+    if (refusal) throw *refusal;
+    return user_response(services, target.id);
+}
+
+// POST /api/admin/users/{id}/enable (step-up).
+http::Response enable(http::Request& request, server::Services& services) {
+    const auth::Caller caller = require_admin_access(request, services);
+    const UserRecord target = require_target_user(request, services);
+    require_superadmin_for_admin_target(request, services, caller, target, "USER_ENABLED");
+    auth::require_step_up(caller);
+
+    std::optional<http::ApiError> refusal;
+    services.database.transaction([&](soci::session& tx) {
+        const auto current = load_user(tx, services.keys, target.id, true);
+        if (!current) throw http::not_found();
+        if (caller.session.role != "superadmin" && auth::is_admin_role(current->role)) {
+            refusal = superadmin_required();
+            record_denial(tx, request, caller, "USER_ENABLED", "user", target.id, *refusal);
+            return;
+        }
+        if (current->status == "active") return;
+        tx << "UPDATE users SET status = 'active' WHERE id = CAST(:id AS uuid)", soci::use(target.id);
+        audit::record(tx, success(request, caller, "USER_ENABLED", target.id));
+    });
+    if (refusal) throw *refusal;
+    return user_response(services, target.id);
+}
+
+// POST /api/admin/users/{id}/reset-totp (superadmin + step-up): TOTP, pending enrolment,
+// backup codes and the failure lock are cleared and every session ends; the account enrols
+// again at its next sign-in.
+http::Response reset_totp(http::Request& request, server::Services& services) {
+    const auth::Caller caller = require_superadmin_access(request, services, "TOTP_RESET", "user");
+    const UserRecord target = require_target_user(request, services);
+    auth::require_step_up(caller);
+    services.database.transaction([&](soci::session& tx) {
+        if (!load_user(tx, services.keys, target.id, true)) throw http::not_found();
+        tx << "UPDATE users SET totp_secret_ciphertext = NULL, totp_pending_ciphertext = NULL, totp_enabled = false,"
+              " totp_last_step = NULL, totp_failures = 0, totp_locked_until = NULL WHERE id = CAST(:id AS uuid)",
+            soci::use(target.id);
+        tx << "DELETE FROM backup_codes WHERE user_id = CAST(:id AS uuid)", soci::use(target.id);
+        const long long ended = auth::end_all_sessions(tx, target.id);
+        auto event = success(request, caller, "TOTP_RESET", target.id);
+        event.meta = {{"sessions_ended", static_cast<std::int64_t>(ended)}};
+        audit::record(tx, event);
+    });
+    return user_response(services, target.id);
+}
+
+}  // namespace
+
+void register_user_routes(http::Router& router, server::Services& services) {
+    const auto bind = [&services](http::Response (*handler)(http::Request&, server::Services&)) {
+        return [&services, handler](http::Request& request) { return handler(request, services); };
+    };
+    router.add("GET", "/api/admin/users", bind(list));
+    router.add("POST", "/api/admin/users/search", bind(search));
+    router.add("POST", "/api/admin/users/{id}/reveal-email", bind(reveal_email));
+    router.add("PUT", "/api/admin/users/{id}/role", bind(change_role));
+    router.add("POST", "/api/admin/users/{id}/disable", bind(disable));
+    router.add("POST", "/api/admin/users/{id}/enable", bind(enable));
+    router.add("POST", "/api/admin/users/{id}/reset-totp", bind(reset_totp));
+}
+
+}  // namespace ltc::admin
