@@ -199,8 +199,8 @@ stop_pid() {
     pid_alive "$pidfile" || { rm -f "$pidfile"; return 0; }
     pid=$(cat "$pidfile")
     kill "-$signal" "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do pid_alive "$pidfile" || break; sleep 0.1; done
-    pid_alive "$pidfile" && kill -KILL "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do process_alive "$pid" || break; sleep 0.1; done
+    process_alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
     rm -f "$pidfile"
 }
 

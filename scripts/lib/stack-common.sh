@@ -17,13 +17,17 @@ is_root() { [[ $(id -u) -eq 0 ]]; }
 as_pg_user() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 # Alive and not a zombie (in containers nobody may reap our orphans).
-pid_alive() {
-    [[ -f $1 ]] || return 1
-    local pid state
-    pid=$(cat "$1")
-    kill -0 "$pid" 2>/dev/null || return 1
-    state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)
+process_alive() {
+    local state
+    kill -0 "$1" 2>/dev/null || return 1
+    state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)
     [[ -n $state && $state != Z ]]
+}
+
+pid_alive() {
+    local pid
+    pid=$(cat "$1" 2>/dev/null) || return 1  # the owner may remove its pid file as it exits
+    process_alive "$pid"
 }
 
 # The checkout may sit where other users cannot enter (/root is 0700): give a user the right
