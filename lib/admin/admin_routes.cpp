@@ -1,6 +1,7 @@
 // /api/admin/audit, /api/admin/stats, /api/admin/consent-documents; the user routes come from
 // user_routes.cpp.
 #include "admin/admin_routes.hpp"
+#include "server/route_binding.hpp"
 
 #include <regex>
 
@@ -93,9 +94,7 @@ http::Response publish_consent(http::Request& request, server::Services& service
 }  // namespace
 
 void register_admin_routes(http::Router& router, server::Services& services) {
-    const auto bind = [&services](http::Response (*handler)(http::Request&, server::Services&)) {
-        return [&services, handler](http::Request& request) { return handler(request, services); };
-    };
+    const auto bind = [&services](server::ServiceHandler handler) { return server::with_services(services, handler); };
     register_user_routes(router, services);
     router.add("GET", "/api/admin/audit", bind(audit_list));
     router.add("GET", "/api/admin/stats", bind(stats));

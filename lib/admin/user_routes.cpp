@@ -6,6 +6,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "admin/admin_access.hpp"
+#include "server/route_binding.hpp"
 #include "admin/admin_routes.hpp"
 #include "audit/audit.hpp"
 #include "auth/email.hpp"
@@ -217,9 +218,7 @@ http::Response reset_totp(http::Request& request, server::Services& services) {
 }  // namespace
 
 void register_user_routes(http::Router& router, server::Services& services) {
-    const auto bind = [&services](http::Response (*handler)(http::Request&, server::Services&)) {
-        return [&services, handler](http::Request& request) { return handler(request, services); };
-    };
+    const auto bind = [&services](server::ServiceHandler handler) { return server::with_services(services, handler); };
     router.add("GET", "/api/admin/users", bind(list));
     router.add("POST", "/api/admin/users/search", bind(search));
     router.add("POST", "/api/admin/users/{id}/reveal-email", bind(reveal_email));

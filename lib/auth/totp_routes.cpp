@@ -2,6 +2,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "audit/audit.hpp"
+#include "server/route_binding.hpp"
 #include "auth/auth_routes.hpp"
 #include "auth/second_factor.hpp"
 #include "auth/session_cookie.hpp"
@@ -140,9 +141,7 @@ http::Response renew_backup_codes(http::Request& request, server::Services& serv
 }  // namespace
 
 void register_second_factor_routes(http::Router& router, server::Services& services) {
-    const auto bind = [&services](http::Response (*handler)(http::Request&, server::Services&)) {
-        return [&services, handler](http::Request& request) { return handler(request, services); };
-    };
+    const auto bind = [&services](server::ServiceHandler handler) { return server::with_services(services, handler); };
     router.add("POST", "/api/auth/totp/enroll", bind(enroll));
     router.add("POST", "/api/auth/totp/activate", bind(activate));
     router.add("POST", "/api/auth/totp/verify", bind(verify));

@@ -1,4 +1,5 @@
 #include "entries/entry_routes.hpp"
+#include "server/route_binding.hpp"
 
 #include <Poco/UUIDGenerator.h>
 
@@ -151,9 +152,7 @@ http::Response remove(http::Request& request, server::Services& services) {
 }  // namespace
 
 void register_entry_routes(http::Router& router, server::Services& services) {
-    const auto bind = [&services](http::Response (*handler)(http::Request&, server::Services&)) {
-        return [&services, handler](http::Request& request) { return handler(request, services); };
-    };
+    const auto bind = [&services](server::ServiceHandler handler) { return server::with_services(services, handler); };
     router.add("GET", "/api/vehicles/{id}/entries", bind(list));
     router.add("POST", "/api/vehicles/{id}/entries", bind(create));
     router.add("GET", "/api/vehicles/{id}/entries/{entry_id}", bind(get));

@@ -1,4 +1,5 @@
 #include "vehicles/vehicle_routes.hpp"
+#include "server/route_binding.hpp"
 
 #include "audit/audit.hpp"
 #include "db/clock.hpp"
@@ -193,9 +194,7 @@ http::Response trust_of(http::Request& request, server::Services& services) {
 }  // namespace
 
 void register_vehicle_routes(http::Router& router, server::Services& services) {
-    const auto bind = [&services](http::Response (*handler)(http::Request&, server::Services&)) {
-        return [&services, handler](http::Request& request) { return handler(request, services); };
-    };
+    const auto bind = [&services](server::ServiceHandler handler) { return server::with_services(services, handler); };
     router.add("POST", "/api/vehicles", bind(create_vehicle));
     router.add("GET", "/api/vehicles", bind(list));
     router.add("GET", "/api/vehicles/{id}", bind(get));
