@@ -1,0 +1,40 @@
+// Helpers for the admin browser test: the operator CLI (create-admin), a sign-in through the API
+// (no browser) for a second account, TOTP codes for a secret read from the page, and waiting for
+// step-up to run out.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "webdriver.hpp"
+
+namespace ltc::browser {
+
+// LTC_ROOT if set, else the current directory (the repository root when run from there).
+std::string repoRoot();
+
+// `<root>/scripts/ltc-local.sh create-admin --email <address> --role <role>` (settings from
+// $LTC_VAR_DIR/ltc.env). Throws std::runtime_error with the command's output when it fails.
+void createAdmin(const std::string& address, const std::string& role);
+
+// Waits until the mail folder holds at least one finished .eml addressed to `address`.
+bool waitForMailTo(const std::string& address, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+// Signs `address` in through the API (request → code from the mail folder → verify) from a
+// random loopback source address, so the browser's per-IP budget is not used. Creates the
+// account on first use. Returns the user id. Throws std::runtime_error on any failure.
+std::string signInThroughApi(const std::string& address);
+
+// The TOTP code of a base32 `secret` (spaces allowed) at now + offset_seconds.
+std::string totpCode(const std::string& secret, std::int64_t offset_seconds = 0);
+
+// Milliseconds until this browser session's step-up runs out at the latest (GET /api/auth/me in
+// the page; the answer has whole seconds, so up to a second more); 0 only when there is none. Throws std::runtime_error when /api/auth/me does not answer 200.
+long long stepUpRemainingMs(WebDriver& driver);
+
+// With LTC_SCREENSHOT_DIR set: the viewport as <dir>/<name>.png (for looking at a run), after
+// scrolling the element `scroll_to` (a CSS selector, optional) to the top of the viewport.
+void screenshotIfWanted(WebDriver& driver, const std::string& name, const std::string& scroll_to = "");
+
+} // namespace ltc::browser
