@@ -33,6 +33,7 @@ run_suite unit "$BIN/unit-tests" --report_level=short
 run_suite fuzz-replay "$BIN/fuzz-replay" "$ROOT/tests/fuzz/corpus/json_body"
 
 # A fresh state every run, so results never depend on a previous one.
+mkdir -p "$ROOT/var"
 stop_stack
 rm -rf "$LTC_VAR_DIR"
 if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then

@@ -132,10 +132,11 @@ http::Response patch(http::Request& request, server::Services& services) {
         if (!input.vin.value || input.vin_not_a_string) throw http::ApiError(400, "invalid_vin", "Die Fahrgestellnummer ist ungültig.");
         vin = protect_vin(services.keys, *input.vin.value, fields.year);
         if (vin.hmac != vehicle.vin.hmac) {
-            // A VIN change must not move a history onto another car: admins need a step-up
-            // (issue 4), owners may only while the vehicle has no entries.
-            if (is_admin(caller)) throw http::ApiError(403, "step_up_required");
-            if (vehicle.entry_count > 0) {
+            // A VIN change must not move a history onto another car: admins need a step-up,
+            // owners may only while the vehicle has no entries.
+            if (is_admin(caller)) {
+                auth::require_step_up(caller);
+            } else if (vehicle.entry_count > 0) {
                 throw http::ApiError(409, "vin_locked", "Die Fahrgestellnummer kann nach dem ersten Eintrag nicht mehr geändert werden.");
             }
         } else {
