@@ -1,6 +1,11 @@
 # LifeTimeCircle · Service Heft 4.0 — the one entry point.
 # make | make deps | make run | make stop | make test | make bench | make admin EMAIL=… ROLE=…
 
+# Build with every core unless the caller chose (make -jN).
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc)
+endif
+
 CXX      ?= g++
 BUILD    := build
 BIN      := $(BUILD)/bin
