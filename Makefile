@@ -39,6 +39,8 @@ PROGRAMS := $(BIN)/ltc-fcgi $(BIN)/ltc $(BIN)/ltc-bench-responder
 TESTS    := $(BIN)/unit-tests $(BIN)/integration-tests $(BIN)/browser-tests $(BIN)/fuzz-replay
 
 .PHONY: all deps run stop test bench admin clean
+# Keep the objects of the programs' main files (make would delete them as intermediates).
+.SECONDARY:
 all: $(PROGRAMS) $(TESTS)
 
 deps:
