@@ -159,6 +159,22 @@ BOOST_AUTO_TEST_CASE(a_killed_worker_is_replaced_and_service_continues) {
     for (int i = 0; i < 10; ++i) BOOST_TEST(client.get("/api/health").status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(nginx_answers_503_envelope_while_the_pool_is_down) {
+    StackClient client;
+    stack_action("workers-stop");
+    Reply reply;
+    try {
+        reply = client.get("/api/health/live");
+    } catch (...) {
+        stack_action("restart-workers");
+        throw;
+    }
+    stack_action("restart-workers");
+    expect_envelope(reply, 503, "unavailable");
+    BOOST_TEST(!reply.header("Retry-After").empty());
+    BOOST_TEST(client.get("/api/health/live").status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(public_rate_limit_answers_429_envelope_with_retry_after) {
     StackClient client;
     int limited = 0;
