@@ -1,5 +1,5 @@
 // The shared header: shows the signed-in user's masked e-mail, the navigation for the role,
-// and "Abmelden". Markup lives in each page; this module only fills it in.
+// and "Abmelden". The markup is nginx/www/partials/header.html; this module only fills it in.
 
 import { api, setCsrfToken } from './api.js';
 import { loadSession } from './session.js';
@@ -45,6 +45,11 @@ async function logout() {
   }
   setCsrfToken(null);
   window.location.assign('/');
+}
+
+// The header markup is shared by every page, so the current page is marked here.
+for (const link of document.querySelectorAll('.header-nav a[href]')) {
+  if (link.getAttribute('href') === window.location.pathname) link.setAttribute('aria-current', 'page');
 }
 
 if (logoutButton) logoutButton.addEventListener('click', logout);
