@@ -58,6 +58,7 @@ std::optional<Vehicle> load_vehicle(soci::session& sql, const std::string& id) {
 
 std::vector<Vehicle> list_vehicles(soci::session& sql, VehicleListing listing, const std::string& owner_id,
                                    const http::Page& page) {
+    // Every variant binds :owner (SOCI needs each named value used), the admin ones trivially.
     std::string where;
     switch (listing) {
         case VehicleListing::own_active: where = " WHERE v.deleted_at IS NULL AND v.owner_id = CAST(:owner AS uuid)"; break;
