@@ -9,13 +9,15 @@ export LTC_VAR_DIR=$VAR LTC_HTTPS_PORT=$HTTPS_PORT LTC_HTTP_PORT=$HTTP_PORT LTC_
 CALLER_OVERRIDES=$(export -p | grep -E '^declare -x LTC_[A-Z0-9_]+=' || true)
 
 write_env_file() {
-    local secret owner_password app_password
+    local secret owner_password app_password key_version
     if [[ -f $VAR/ltc.env ]]; then
         secret=$(sed -n 's/^LTC_SECRET_KEY=//p' "$VAR/ltc.env")
+        key_version=$(sed -n 's/^LTC_KEY_VERSION=//p' "$VAR/ltc.env")
         owner_password=$(sed -n 's/^LTC_DB_OWNER_PASSWORD=//p' "$VAR/ltc.env")
         app_password=$(sed -n 's/^LTC_DB_APP_PASSWORD=//p' "$VAR/ltc.env")
     fi
     secret=${secret:-$(openssl rand -hex 32)}
+    key_version=${key_version:-1}  # raised by `ltc rotate-secret` (docs/operations.md)
     owner_password=${owner_password:-$(openssl rand -hex 24)}
     app_password=${app_password:-$(openssl rand -hex 24)}
     local connection="host='$PG_SOCKET_DIR' port=$PG_PORT dbname=ltc connect_timeout=2"
@@ -27,6 +29,7 @@ LTC_HTTP_PORT=$HTTP_PORT
 LTC_PG_PORT=$PG_PORT
 LTC_BASE_URL=https://127.0.0.1:$HTTPS_PORT
 LTC_SECRET_KEY=$secret
+LTC_KEY_VERSION=$key_version
 LTC_DB_OWNER_PASSWORD=$owner_password
 LTC_DB_APP_PASSWORD=$app_password
 LTC_DATABASE_URL="$connection user=ltc_app password=$app_password application_name=ltc-fcgi"

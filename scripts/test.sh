@@ -55,6 +55,24 @@ if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
         failed=$((failed + 1))
         failed_names+=("restart-workers-step-up")
     fi
+    # Last: `ltc rotate-secret` on the test stack, as an operator does it: stop everything that
+    # writes, rotate with the database up, put the new secret and version into ltc.env, start
+    # again, then check that the accounts made before still work (tests labelled rotate_secret).
+    run_suite integration-rotate-prepare "$BIN/integration-tests" --report_level=short --run_test=@rotate_secret_prepare
+    old_secret=$(sed -n 's/^LTC_SECRET_KEY=//p' "$LTC_VAR_DIR/ltc.env")
+    new_secret=$(openssl rand -hex 32)
+    if "$ROOT/scripts/stack.sh" down >"$ROOT/var/test-rotate.log" 2>&1 &&
+        "$ROOT/scripts/stack.sh" pg-start >>"$ROOT/var/test-rotate.log" 2>&1 &&
+        sed -i -e "s/^LTC_SECRET_KEY=.*/LTC_SECRET_KEY=$new_secret/" -e "s/^LTC_KEY_VERSION=.*/LTC_KEY_VERSION=2/" "$LTC_VAR_DIR/ltc.env" &&
+        LTC_OLD_SECRET_KEY=$old_secret "$ROOT/scripts/ltc-local.sh" rotate-secret >>"$ROOT/var/test-rotate.log" 2>&1 &&
+        "$ROOT/scripts/stack.sh" up >>"$ROOT/var/test-rotate.log" 2>&1; then
+        run_suite integration-rotate-secret "$BIN/integration-tests" --report_level=short --run_test=@rotate_secret
+    else
+        cat "$ROOT/var/test-rotate.log"
+        failed=$((failed + 1))
+        failed_names+=("rotate-secret")
+    fi
+    unset old_secret new_secret
 else
     cat "$ROOT/var/test-stack.log"
     failed=$((failed + 1))

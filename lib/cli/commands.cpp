@@ -8,6 +8,7 @@
 #include "cli/jobs_command.hpp"
 #include "cli/mailer_command.hpp"
 #include "cli/migrate_command.hpp"
+#include "cli/rotate_secret_command.hpp"
 
 namespace ltc::cli {
 
@@ -18,7 +19,8 @@ void usage(std::ostream& err) {
            "  mailer [--once]       deliver the mail outbox (SMTP or .eml files)\n"
            "  create-admin --email ADDRESS --role admin|superadmin\n"
            "  jobs retention        delete expired challenges, sessions, rate-limit windows and old mail\n"
-           "  demo-seed             a demo owner with one vehicle (local stack)\n";
+           "  demo-seed             a demo owner with one vehicle (local stack)\n"
+           "  rotate-secret         re-key all data from LTC_OLD_SECRET_KEY to LTC_SECRET_KEY (--help)\n";
 }
 }  // namespace
 
@@ -30,6 +32,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         {"create-admin", create_admin_command},
         {"jobs", jobs_command},
         {"demo-seed", demo_command},
+        {"rotate-secret", rotate_secret_command},
     };
     if (args.empty() || args[0] == "-h" || args[0] == "--help") {
         usage(err);

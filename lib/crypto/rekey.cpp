@@ -1,0 +1,31 @@
+#include "crypto/rekey.hpp"
+
+#include <openssl/crypto.h>
+
+#include "crypto/aead.hpp"
+
+namespace ltc::crypto {
+
+Resealed reseal(const KeyRing& from, const KeyRing& to, SealedField field, std::string_view sealed_base64) {
+    Resealed result;
+    result.plaintext = aead_decrypt_base64(from.key_for(field.label), sealed_base64, field.associated_data);
+    result.sealed = aead_encrypt_base64(to.key_for(field.label), result.plaintext, field.associated_data);
+    return result;
+}
+
+void wipe(std::string& value) {
+    if (!value.empty()) OPENSSL_cleanse(value.data(), value.size());
+    value.clear();
+}
+
+OldKeyRings::OldKeyRings(std::string secret) : secret_(std::move(secret)) {}
+
+OldKeyRings::~OldKeyRings() { wipe(secret_); }
+
+const KeyRing& OldKeyRings::version(int key_version) {
+    auto found = rings_.find(key_version);
+    if (found == rings_.end()) found = rings_.emplace(key_version, std::make_unique<KeyRing>(secret_, key_version)).first;
+    return *found->second;
+}
+
+}  // namespace ltc::crypto
