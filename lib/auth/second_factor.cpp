@@ -1,7 +1,7 @@
 #include "auth/second_factor.hpp"
 
 #include "audit/audit.hpp"
-#include "crypto/aead.hpp"
+#include "crypto/sealed_fields.hpp"
 #include "crypto/hmac.hpp"
 #include "db/rows.hpp"
 #include "http/api_error.hpp"
@@ -11,10 +11,9 @@
 namespace ltc::auth {
 
 namespace {
-constexpr const char* totp_context = "users.totp_secret";
 
 std::string decrypt_totp_secret(const crypto::KeyRing& keys, const std::string& ciphertext) {
-    return crypto::aead_decrypt_base64(keys.key_for(crypto::key_label::totp_enc), ciphertext, totp_context);
+    return crypto::open_sealed(keys, crypto::sealed_field::totp_secret, ciphertext);
 }
 
 std::string backup_code_hmac(const crypto::KeyRing& keys, const std::string& user_id, const std::string& normalized) {
@@ -97,7 +96,7 @@ void count_failure(soci::session& sql, const http::Request& request, server::Ser
 }  // namespace
 
 std::string encrypt_totp_secret(const crypto::KeyRing& keys, const std::string& secret) {
-    return crypto::aead_encrypt_base64(keys.key_for(crypto::key_label::totp_enc), secret, totp_context);
+    return crypto::seal(keys, crypto::sealed_field::totp_secret, secret);
 }
 
 FactorKind verify_second_factor(const http::Request& request, server::Services& services, const Caller& caller,

@@ -1,13 +1,12 @@
 #include "auth/users.hpp"
 
 #include "auth/email.hpp"
-#include "crypto/aead.hpp"
+#include "crypto/sealed_fields.hpp"
 #include "crypto/hmac.hpp"
 
 namespace ltc::auth {
 
 namespace {
-constexpr const char* email_context = "users.email";
 
 std::optional<User> find_by(soci::session& sql, const crypto::KeyRing& keys, const std::string& column,
                             const std::string& value) {
@@ -26,11 +25,11 @@ std::string email_hmac(const crypto::KeyRing& keys, const std::string& normalize
 }
 
 std::string encrypt_email(const crypto::KeyRing& keys, const std::string& normalized_email) {
-    return crypto::aead_encrypt_base64(keys.key_for(crypto::key_label::email_enc), normalized_email, email_context);
+    return crypto::seal(keys, crypto::sealed_field::user_email, normalized_email);
 }
 
 std::string decrypt_email(const crypto::KeyRing& keys, const std::string& ciphertext) {
-    return crypto::aead_decrypt_base64(keys.key_for(crypto::key_label::email_enc), ciphertext, email_context);
+    return crypto::open_sealed(keys, crypto::sealed_field::user_email, ciphertext);
 }
 
 std::optional<User> find_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id) {

@@ -2,14 +2,13 @@
 
 #include <openssl/crypto.h>
 
-#include "crypto/aead.hpp"
 
 namespace ltc::crypto {
 
 Resealed reseal(const KeyRing& from, const KeyRing& to, SealedField field, std::string_view sealed_base64) {
     Resealed result;
-    result.plaintext = aead_decrypt_base64(from.key_for(field.label), sealed_base64, field.associated_data);
-    result.sealed = aead_encrypt_base64(to.key_for(field.label), result.plaintext, field.associated_data);
+    result.plaintext = open_sealed(from, field, sealed_base64);
+    result.sealed = seal(to, field, result.plaintext);
     return result;
 }
 

@@ -8,24 +8,9 @@
 #include <string_view>
 
 #include "crypto/hkdf.hpp"
+#include "crypto/sealed_fields.hpp"
 
 namespace ltc::crypto {
-
-// A stored AEAD value: the key label and the associated data it is bound to. These must match
-// what the writers use (users.cpp, second_factor.cpp, vin_protection.cpp, outbox.hpp); the unit
-// tests re-key values made by those writers to keep them in step.
-struct SealedField {
-    std::string_view label;
-    std::string_view associated_data;
-};
-
-namespace sealed_field {
-inline constexpr SealedField user_email{key_label::email_enc, "users.email"};
-inline constexpr SealedField totp_secret{key_label::totp_enc, "users.totp_secret"};
-inline constexpr SealedField vin{key_label::vin_enc, "vehicles.vin"};
-inline constexpr SealedField outbox_recipient{key_label::outbox_enc, "mail_outbox.recipient"};
-inline constexpr SealedField outbox_message{key_label::outbox_enc, "mail_outbox.message"};
-}  // namespace sealed_field
 
 struct Resealed {
     std::string plaintext;  // for recomputing the HMAC next to it; wipe it when done (wipe())

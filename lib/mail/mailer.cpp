@@ -15,6 +15,7 @@
 #include <Poco/Timestamp.h>
 
 #include "crypto/aead.hpp"
+#include "crypto/sealed_fields.hpp"
 #include "mail/eml.hpp"
 #include "mail/outbox.hpp"
 
@@ -114,9 +115,9 @@ std::optional<Claimed> claim_next(soci::session& sql, const crypto::KeyRing& key
     Claimed mail;
     mail.id = id;
     mail.attempts = attempts;
-    const std::string key = keys.key_for(crypto::key_label::outbox_enc);
-    mail.recipient = crypto::aead_decrypt_base64(key, recipient_ciphertext, recipient_context);
-    decode_message(crypto::aead_decrypt_base64(key, message_ciphertext, message_context), mail.subject, mail.body);
+    mail.recipient = crypto::open_sealed(keys, crypto::sealed_field::outbox_recipient, recipient_ciphertext);
+    decode_message(crypto::open_sealed(keys, crypto::sealed_field::outbox_message, message_ciphertext), mail.subject,
+                   mail.body);
     return mail;
 }
 

@@ -3,7 +3,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
-#include "crypto/aead.hpp"
+#include "crypto/sealed_fields.hpp"
 #include "http/response.hpp"
 
 namespace ltc::mail {
@@ -23,10 +23,9 @@ void decode_message(const std::string& json, std::string& subject, std::string& 
 }
 
 void enqueue(soci::session& sql, const crypto::KeyRing& keys, const OutboxMessage& message) {
-    const std::string key = keys.key_for(crypto::key_label::outbox_enc);
-    const std::string recipient = crypto::aead_encrypt_base64(key, message.recipient, recipient_context);
+    const std::string recipient = crypto::seal(keys, crypto::sealed_field::outbox_recipient, message.recipient);
     const std::string content =
-        crypto::aead_encrypt_base64(key, encode_message(message.subject, message.body), message_context);
+        crypto::seal(keys, crypto::sealed_field::outbox_message, encode_message(message.subject, message.body));
     const int key_version = keys.version();
     sql << "INSERT INTO mail_outbox (recipient_ciphertext, message_ciphertext, key_version) VALUES (:r, :m, :kv)",
         soci::use(recipient), soci::use(content), soci::use(key_version);

@@ -18,10 +18,6 @@ struct OutboxMessage {
 
 void enqueue(soci::session& sql, const crypto::KeyRing& keys, const OutboxMessage& message);
 
-// Associated data binding each ciphertext to its column, so the two cannot be swapped.
-inline constexpr const char* recipient_context = "mail_outbox.recipient";
-inline constexpr const char* message_context = "mail_outbox.message";
-
 // {"subject","body"} ⇄ JSON text, the plaintext of message_ciphertext.
 std::string encode_message(const std::string& subject, const std::string& body);
 void decode_message(const std::string& json, std::string& subject, std::string& body);

@@ -63,8 +63,7 @@ BOOST_AUTO_TEST_CASE(tampered_ciphertext_or_the_wrong_field_is_refused) {
     BOOST_CHECK_THROW(reseal(old_ring, new_ring, sealed_field::user_email, flipped), DecryptionError);
     BOOST_CHECK_THROW(reseal(old_ring, new_ring, sealed_field::user_email, "not base64!"), DecryptionError);
     // Same key label, other associated data: a recipient is no message.
-    const std::string recipient =
-        aead_encrypt_base64(old_ring.key_for(key_label::outbox_enc), address, mail::recipient_context);
+    const std::string recipient = seal(old_ring, sealed_field::outbox_recipient, address);
     BOOST_CHECK_THROW(reseal(old_ring, new_ring, sealed_field::outbox_message, recipient), DecryptionError);
     BOOST_TEST(reseal(old_ring, new_ring, sealed_field::outbox_recipient, recipient).plaintext == address);
 }
@@ -101,9 +100,9 @@ BOOST_AUTO_TEST_CASE(outbox_message_round_trip) {
     const KeyRing old_ring(old_secret, 1);
     const KeyRing new_ring(new_secret, 2);
     const std::string body = mail::encode_message("Ihr Code", "123456");
-    const std::string stored = aead_encrypt_base64(old_ring.key_for(key_label::outbox_enc), body, mail::message_context);
+    const std::string stored = seal(old_ring, sealed_field::outbox_message, body);
     const Resealed moved = reseal(old_ring, new_ring, sealed_field::outbox_message, stored);
-    BOOST_TEST(aead_decrypt_base64(new_ring.key_for(key_label::outbox_enc), moved.sealed, mail::message_context) == body);
+    BOOST_TEST(open_sealed(new_ring, sealed_field::outbox_message, moved.sealed) == body);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
