@@ -94,11 +94,12 @@ http::Response publish_consent(http::Request& request, server::Services& service
 }  // namespace
 
 void register_admin_routes(http::Router& router, server::Services& services) {
-    const auto bind = [&services](server::ServiceHandler handler) { return server::with_services(services, handler); };
     register_user_routes(router, services);
-    router.add("GET", "/api/admin/audit", bind(audit_list));
-    router.add("GET", "/api/admin/stats", bind(stats));
-    router.add("POST", "/api/admin/consent-documents", bind(publish_consent));
+    server::add_routes(router, services, {
+        {"GET", "/api/admin/audit", audit_list},
+        {"GET", "/api/admin/stats", stats},
+        {"POST", "/api/admin/consent-documents", publish_consent},
+    });
 }
 
 }  // namespace ltc::admin

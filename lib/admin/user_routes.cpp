@@ -218,14 +218,15 @@ http::Response reset_totp(http::Request& request, server::Services& services) {
 }  // namespace
 
 void register_user_routes(http::Router& router, server::Services& services) {
-    const auto bind = [&services](server::ServiceHandler handler) { return server::with_services(services, handler); };
-    router.add("GET", "/api/admin/users", bind(list));
-    router.add("POST", "/api/admin/users/search", bind(search));
-    router.add("POST", "/api/admin/users/{id}/reveal-email", bind(reveal_email));
-    router.add("PUT", "/api/admin/users/{id}/role", bind(change_role));
-    router.add("POST", "/api/admin/users/{id}/disable", bind(disable));
-    router.add("POST", "/api/admin/users/{id}/enable", bind(enable));
-    router.add("POST", "/api/admin/users/{id}/reset-totp", bind(reset_totp));
+    server::add_routes(router, services, {
+        {"GET", "/api/admin/users", list},
+        {"POST", "/api/admin/users/search", search},
+        {"POST", "/api/admin/users/{id}/reveal-email", reveal_email},
+        {"PUT", "/api/admin/users/{id}/role", change_role},
+        {"POST", "/api/admin/users/{id}/disable", disable},
+        {"POST", "/api/admin/users/{id}/enable", enable},
+        {"POST", "/api/admin/users/{id}/reset-totp", reset_totp},
+    });
 }
 
 }  // namespace ltc::admin

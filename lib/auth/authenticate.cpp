@@ -36,16 +36,20 @@ std::optional<Caller> find_caller(http::Request& request, server::Services& serv
     return Caller{*session, *token, via_cookie};
 }
 
+void check_caller(const http::Request& request, const Caller& caller, PendingSessions pending) {
+    if (caller.via_cookie && is_unsafe(request.method) &&
+        !crypto::constant_time_equals(request.header("x-csrf-token"), caller.session.csrf_token)) {
+        throw http::ApiError(403, "csrf_failed");
+    }
+    if (pending == PendingSessions::refused && caller.session.second_factor != "none") {
+        throw http::ApiError(403, "second_factor_required");
+    }
+}
+
 Caller require_signed_in(http::Request& request, server::Services& services, PendingSessions pending) {
     auto caller = find_caller(request, services);
     if (!caller) throw http::ApiError(401, "unauthenticated");
-    if (caller->via_cookie && is_unsafe(request.method) &&
-        !crypto::constant_time_equals(request.header("x-csrf-token"), caller->session.csrf_token)) {
-        throw http::ApiError(403, "csrf_failed");
-    }
-    if (pending == PendingSessions::refused && caller->session.second_factor != "none") {
-        throw http::ApiError(403, "second_factor_required");
-    }
+    check_caller(request, *caller, pending);
     return *caller;
 }
 

@@ -30,6 +30,8 @@ enum class PendingSessions { refused, allowed };
 // a pending admin session unless the route allows it (totp/*, me, logouts). Sets request.role.
 Caller require_signed_in(http::Request& request, server::Services& services,
                          PendingSessions pending = PendingSessions::refused);
+// The CSRF and second-factor checks of require_signed_in, for a caller already found.
+void check_caller(const http::Request& request, const Caller& caller, PendingSessions pending);
 
 // 403 forbidden unless admin or superadmin.
 void require_admin(const Caller& caller);

@@ -31,11 +31,12 @@ void audit_session_ended(soci::session& sql, const http::Request& request, const
 
 // Also 204 when the session had already ended or expired: the cookie is cleared either way.
 http::Response logout(http::Request& request, server::Services& services) {
-    if (!find_caller(request, services)) return cleared();
-    const Caller caller = require_signed_in(request, services, PendingSessions::allowed);  // CSRF for cookie sessions
+    const auto caller = find_caller(request, services);
+    if (!caller) return cleared();
+    check_caller(request, *caller, PendingSessions::allowed);  // CSRF for cookie sessions
     services.database.transaction([&](soci::session& tx) {
-        end_session(tx, caller.session.session_id);
-        audit_session_ended(tx, request, caller, "single", 1);
+        end_session(tx, caller->session.session_id);
+        audit_session_ended(tx, request, *caller, "single", 1);
     });
     return cleared();
 }

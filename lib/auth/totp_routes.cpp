@@ -141,12 +141,13 @@ http::Response renew_backup_codes(http::Request& request, server::Services& serv
 }  // namespace
 
 void register_second_factor_routes(http::Router& router, server::Services& services) {
-    const auto bind = [&services](server::ServiceHandler handler) { return server::with_services(services, handler); };
-    router.add("POST", "/api/auth/totp/enroll", bind(enroll));
-    router.add("POST", "/api/auth/totp/activate", bind(activate));
-    router.add("POST", "/api/auth/totp/verify", bind(verify));
-    router.add("POST", "/api/auth/step-up", bind(step_up));
-    router.add("POST", "/api/auth/backup-codes", bind(renew_backup_codes));
+    server::add_routes(router, services, {
+        {"POST", "/api/auth/totp/enroll", enroll},
+        {"POST", "/api/auth/totp/activate", activate},
+        {"POST", "/api/auth/totp/verify", verify},
+        {"POST", "/api/auth/step-up", step_up},
+        {"POST", "/api/auth/backup-codes", renew_backup_codes},
+    });
 }
 
 }  // namespace ltc::auth

@@ -152,13 +152,14 @@ http::Response remove(http::Request& request, server::Services& services) {
 }  // namespace
 
 void register_entry_routes(http::Router& router, server::Services& services) {
-    const auto bind = [&services](server::ServiceHandler handler) { return server::with_services(services, handler); };
-    router.add("GET", "/api/vehicles/{id}/entries", bind(list));
-    router.add("POST", "/api/vehicles/{id}/entries", bind(create));
-    router.add("GET", "/api/vehicles/{id}/entries/{entry_id}", bind(get));
-    router.add("GET", "/api/vehicles/{id}/entries/{entry_id}/history", bind(history_of));
-    router.add("POST", "/api/vehicles/{id}/entries/{entry_id}/revisions", bind(revise));
-    router.add("DELETE", "/api/vehicles/{id}/entries/{entry_id}", bind(remove));
+    server::add_routes(router, services, {
+        {"GET", "/api/vehicles/{id}/entries", list},
+        {"POST", "/api/vehicles/{id}/entries", create},
+        {"GET", "/api/vehicles/{id}/entries/{entry_id}", get},
+        {"GET", "/api/vehicles/{id}/entries/{entry_id}/history", history_of},
+        {"POST", "/api/vehicles/{id}/entries/{entry_id}/revisions", revise},
+        {"DELETE", "/api/vehicles/{id}/entries/{entry_id}", remove},
+    });
 }
 
 }  // namespace ltc::entries

@@ -1,5 +1,7 @@
 #pragma once
-// Handlers are plain functions of (request, services); this binds them for the router.
+// Handlers are plain functions of (request, services); routes are registered as tables of them.
+#include <initializer_list>
+
 #include "http/router.hpp"
 #include "server/services.hpp"
 
@@ -7,8 +9,18 @@ namespace ltc::server {
 
 using ServiceHandler = http::Response (*)(http::Request&, Services&);
 
-inline http::Handler with_services(Services& services, ServiceHandler handler) {
-    return [&services, handler](http::Request& request) { return handler(request, services); };
+struct ServiceRoute {
+    const char* method;
+    const char* route_template;
+    ServiceHandler handler;
+};
+
+inline void add_routes(http::Router& router, Services& services, std::initializer_list<ServiceRoute> routes) {
+    for (const ServiceRoute& route : routes) {
+        const ServiceHandler handler = route.handler;
+        router.add(route.method, route.route_template,
+                   [&services, handler](http::Request& request) { return handler(request, services); });
+    }
 }
 
 }  // namespace ltc::server

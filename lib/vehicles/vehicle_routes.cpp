@@ -195,14 +195,15 @@ http::Response trust_of(http::Request& request, server::Services& services) {
 }  // namespace
 
 void register_vehicle_routes(http::Router& router, server::Services& services) {
-    const auto bind = [&services](server::ServiceHandler handler) { return server::with_services(services, handler); };
-    router.add("POST", "/api/vehicles", bind(create_vehicle));
-    router.add("GET", "/api/vehicles", bind(list));
-    router.add("GET", "/api/vehicles/{id}", bind(get));
-    router.add("PATCH", "/api/vehicles/{id}", bind(patch));
-    router.add("DELETE", "/api/vehicles/{id}", bind(remove));
-    router.add("POST", "/api/vehicles/{id}/restore", bind(restore));
-    router.add("GET", "/api/vehicles/{id}/trust", bind(trust_of));
+    server::add_routes(router, services, {
+        {"POST", "/api/vehicles", create_vehicle},
+        {"GET", "/api/vehicles", list},
+        {"GET", "/api/vehicles/{id}", get},
+        {"PATCH", "/api/vehicles/{id}", patch},
+        {"DELETE", "/api/vehicles/{id}", remove},
+        {"POST", "/api/vehicles/{id}/restore", restore},
+        {"GET", "/api/vehicles/{id}/trust", trust_of},
+    });
 }
 
 }  // namespace ltc::vehicles
