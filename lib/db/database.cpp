@@ -4,6 +4,8 @@
 
 #include <soci/postgresql/soci-postgresql.h>
 
+#include "db/query.hpp"
+
 namespace ltc::db {
 
 Database::Database(std::string url, Hooks hooks) : url_(std::move(url)), hooks_(std::move(hooks)) {}
@@ -45,6 +47,10 @@ PGconn* Database::raw_connection() {
 
 void Database::drop() { session_.reset(); }
 
+bool Database::connection_alive() const {
+    return session_ && PQstatus(connection_of(*session_)) == CONNECTION_OK;
+}
+
 void Database::record_error() {
     if (hooks_.on_error) hooks_.on_error();
 }
@@ -81,9 +87,18 @@ bool Database::ping(std::chrono::milliseconds deadline) {
 
 void Database::transaction(const std::function<void(soci::session&)>& work) {
     soci::session& sql = session();
-    soci::transaction guard(sql);
-    work(sql);
-    guard.commit();
+    query(sql, "BEGIN");
+    try {
+        work(sql);
+    } catch (...) {
+        try {
+            query(sql, "ROLLBACK");
+        } catch (const QueryError&) {
+            // The connection is gone; the server rolls the transaction back itself.
+        }
+        throw;
+    }
+    query(sql, "COMMIT");
 }
 
 void execute_script(PGconn* connection, const std::string& sql) {

@@ -34,6 +34,8 @@ public:
     PGconn* raw_connection();
     // Forgets the session after a connection error; the next session() reconnects.
     void drop();
+    // Whether the open session's connection is still usable (never reconnects: false when none).
+    bool connection_alive() const;
     // SELECT 1 with a client-side deadline; a timeout or failure drops the session.
     bool ping(std::chrono::milliseconds deadline);
     // Runs work in one transaction; commits when it returns, rolls back when it throws.

@@ -5,6 +5,23 @@
 namespace ltc::server {
 
 namespace {
+// The client's answer to a failed statement: 503 when the connection is gone (dropped, so a
+// later request reconnects), the constraint's own 409 for a unique race, else 500.
+http::ApiError database_error_answer(const db::QueryError& error, db::Database& database) {
+    database.record_error();
+    const db::DatabaseFailure failure = db::classify_failure(error, database.connection_alive());
+    switch (failure.kind) {
+        case db::ErrorKind::connection_lost:
+            database.drop();
+            return http::ApiError(503, "unavailable");
+        case db::ErrorKind::unique_violation:
+            return http::ApiError(409, failure.conflict_code.value_or("conflict"));
+        case db::ErrorKind::other:
+            break;
+    }
+    return http::ApiError(500, "internal_error");
+}
+
 http::Response dispatch(const http::Router& router, http::Request& request, Services& services, Outcome& outcome) {
     http::RouteMatch match = router.match(request.method, request.path);
     outcome.route_template = match.route_template;
@@ -19,9 +36,9 @@ http::Response dispatch(const http::Router& router, http::Request& request, Serv
     request.params = std::move(match.params);
     try {
         return (*match.handler)(request);
-    } catch (const soci::soci_error& error) {
+    } catch (const db::QueryError& error) {
         outcome.error_kind = "database";
-        throw db::map_database_error(error, services.database);
+        throw database_error_answer(error, services.database);
     } catch (const db::DatabaseUnavailable&) {
         outcome.error_kind = "database";
         throw http::ApiError(503, "unavailable");

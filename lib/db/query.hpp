@@ -1,0 +1,109 @@
+#pragma once
+// Every SQL statement of the application goes through here: libpq's unnamed extended protocol
+// (PQsendQueryParams: Parse/Bind/Execute/Sync in one send), so a query costs one round trip, no
+// statement is prepared or deallocated per request, and it stays correct behind PgBouncer in
+// transaction mode. Parameters are $1, $2, … and travel as text (or NULL); the SQL casts them.
+// Every wait on the server has a deadline: a frozen server fails the query within it.
+#include <chrono>
+#include <cstddef>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <libpq-fe.h>
+#include <soci/soci.h>
+
+namespace ltc::db {
+
+// A statement the server refused (constraint, syntax, …) or a connection that failed; the
+// SQLSTATE says which (class 08 and the deadline's "08LT": the connection is gone).
+class QueryError : public std::runtime_error {
+public:
+    QueryError(std::string sqlstate, const std::string& message);
+    const std::string& sqlstate() const { return sqlstate_; }
+
+private:
+    std::string sqlstate_;
+};
+
+// One bound value: text, or NULL.
+class Param {
+public:
+    Param() = default;  // NULL
+    Param(std::nullopt_t) {}
+    Param(std::string value) : value_(std::move(value)) {}
+    Param(const char* value) : value_(std::string(value)) {}
+    Param(const std::optional<std::string>& value) : value_(value) {}
+    Param(const std::optional<int>& value);
+    Param(const std::optional<long long>& value);
+    Param(int value) : value_(std::to_string(value)) {}
+    Param(long value) : value_(std::to_string(value)) {}
+    Param(long long value) : value_(std::to_string(value)) {}
+    Param(bool value) : value_(value ? "true" : "false") {}
+    const std::optional<std::string>& value() const { return value_; }
+
+private:
+    std::optional<std::string> value_;
+};
+
+// One row of a result; columns by position. Booleans arrive as 't'/'f'.
+class Row {
+public:
+    Row(const PGresult* result, int row) : result_(result), row_(row) {}
+    bool is_null(std::size_t column) const;
+    std::optional<std::string> optional_text(std::size_t column) const;
+    std::optional<long long> optional_integer(std::size_t column) const;
+    std::optional<bool> optional_flag(std::size_t column) const;
+    std::string text(std::size_t column) const;       // NULL → ""
+    long long integer(std::size_t column) const;      // NULL → 0
+    bool flag(std::size_t column) const;              // NULL → false
+
+private:
+    const PGresult* result_;
+    int row_;
+};
+
+class Result {
+public:
+    explicit Result(PGresult* result) : result_(result, &PQclear) {}
+    std::size_t size() const { return static_cast<std::size_t>(PQntuples(result_.get())); }
+    bool empty() const { return size() == 0; }
+    Row operator[](std::size_t row) const { return Row(result_.get(), static_cast<int>(row)); }
+    std::optional<Row> first() const;
+    // Rows changed by an INSERT/UPDATE/DELETE.
+    long long affected() const;
+
+    class iterator {
+    public:
+        iterator(const PGresult* result, int row) : result_(result), row_(row) {}
+        Row operator*() const { return Row(result_, row_); }
+        iterator& operator++() { ++row_; return *this; }
+        bool operator!=(const iterator& other) const { return row_ != other.row_; }
+
+    private:
+        const PGresult* result_;
+        int row_;
+    };
+    iterator begin() const { return iterator(result_.get(), 0); }
+    iterator end() const { return iterator(result_.get(), PQntuples(result_.get())); }
+
+private:
+    std::shared_ptr<PGresult> result_;
+};
+
+// How long one statement may wait on the server (set once per process; default 2 s).
+void set_query_deadline(std::chrono::milliseconds deadline);
+std::chrono::milliseconds query_deadline();
+
+// The libpq connection under a SOCI session.
+PGconn* connection_of(soci::session& sql);
+
+// Runs one statement in one round trip; throws QueryError.
+Result query(soci::session& sql, const std::string& statement, std::initializer_list<Param> params = {});
+Result query(soci::session& sql, const std::string& statement, const std::vector<Param>& params);
+Result query(PGconn* connection, const std::string& statement, const std::vector<Param>& params);
+
+}  // namespace ltc::db
