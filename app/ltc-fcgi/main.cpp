@@ -10,6 +10,7 @@
 #include "entries/entry_routes.hpp"
 #include "vehicles/vehicle_routes.hpp"
 #include "db/database.hpp"
+#include "db/query.hpp"
 #include "health/health_routes.hpp"
 #include "http/router.hpp"
 #include "metrics/shared_metrics.hpp"
@@ -28,6 +29,7 @@ int main() {
         return 78;  // EX_CONFIG
     }
     try {
+        ltc::db::set_query_deadline(std::chrono::milliseconds(config.query_timeout_ms));
         ltc::metrics::SharedMetrics metrics(config.metrics_file);
         ltc::db::Database database(config.database_url,
                                    {[&metrics] { metrics.count_db_reconnect(); }, [&metrics] { metrics.count_db_error(); }});

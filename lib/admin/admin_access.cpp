@@ -29,7 +29,7 @@ void record_denial(soci::session& sql, const http::Request& request, const auth:
 auth::Caller require_admin_access(http::Request& request, server::Services& services) {
     const auth::Caller caller = auth::require_signed_in(request, services);
     auth::require_admin(caller);
-    auth::require_consent(caller, services);
+    auth::require_consent(caller);
     return caller;
 }
 
@@ -44,7 +44,7 @@ auth::Caller require_superadmin_access(http::Request& request, server::Services&
         record_denial(services.database.session(), request, caller, action, target_type, http::is_uuid(id) ? id : "", error);
         throw error;
     }
-    auth::require_consent(caller, services);
+    auth::require_consent(caller);
     return caller;
 }
 

@@ -7,7 +7,9 @@
 
 #include "admin/admin_access.hpp"
 #include "admin/audit_query.hpp"
+#include "admin/stats_store.hpp"
 #include "audit/audit.hpp"
+#include "consent/consent_store.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
 
@@ -22,27 +24,16 @@ http::Response audit_list(http::Request& request, server::Services& services) {
     return http::json_response(200, audit_page(services.database.session(), query));
 }
 
-long long count(soci::session& sql, const std::string& query) {
-    long long value = 0;
-    sql << query, soci::into(value);
-    return value;
-}
-
 // GET /api/admin/stats
 http::Response stats(http::Request& request, server::Services& services) {
     require_admin_access(request, services);
-    soci::session& sql = services.database.session();
+    const Stats counted = read_stats(services.database.session());
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    body->set("users", count(sql, "SELECT count(*) FROM users"));
-    body->set("vehicles", count(sql, "SELECT count(*) FROM vehicles WHERE deleted_at IS NULL"));
-    // Entries: the latest version of each entry is not deleted, on a vehicle that is not deleted.
-    body->set("entries", count(sql, "SELECT count(*) FROM (SELECT DISTINCT ON (entry_id) vehicle_id, deleted"
-                                    " FROM entry_versions ORDER BY entry_id, version DESC) e"
-                                    " JOIN vehicles v ON v.id = e.vehicle_id WHERE NOT e.deleted AND v.deleted_at IS NULL"));
-    // Documents and transfers do not exist yet (API.md: next wave). Until their tables arrive
-    // these stay 0; then: documents in quarantine, and transfers neither completed nor expired.
-    body->set("documents_in_quarantine", 0LL);
-    body->set("transfers_open", 0LL);
+    body->set("users", counted.users);
+    body->set("vehicles", counted.vehicles);
+    body->set("entries", counted.entries);
+    body->set("documents_in_quarantine", counted.documents_in_quarantine);
+    body->set("transfers_open", counted.transfers_open);
     return http::json_response(200, body);
 }
 
@@ -68,17 +59,9 @@ http::Response publish_consent(http::Request& request, server::Services& service
     fields.finish();
 
     services.database.transaction([&](soci::session& tx) {
-        long long exists = 0;
-        tx << "SELECT count(*) FROM consent_documents WHERE doc = :doc AND version = :version", soci::use(doc),
-            soci::use(version), soci::into(exists);
-        if (exists > 0) {
+        if (!consent::publish_document(tx, {doc, version, url})) {
             throw http::ApiError(409, "consent_version_exists", "Diese Version wurde bereits veröffentlicht.");
         }
-        // Current is the newest published_at: never earlier than the present current version.
-        tx << "INSERT INTO consent_documents (doc, version, url, published_at) SELECT :doc, :version, :url,"
-              " GREATEST(now(), COALESCE(max(published_at) + interval '1 millisecond', now()))"
-              " FROM consent_documents WHERE doc = :doc2",
-            soci::use(doc, "doc"), soci::use(version, "version"), soci::use(url, "url"), soci::use(doc, "doc2");
         auto event = audit::by_actor(caller.session.user_id, caller.session.role, request.request_id, "CONSENT_PUBLISHED",
                                      "consent_document", doc);
         event.meta = {{"version", version}};

@@ -12,6 +12,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include "db/query.hpp"
 #include "db/rows.hpp"
 #include "http/api_error.hpp"
 #include "http/ids.hpp"
@@ -142,49 +143,45 @@ Poco::JSON::Object::Ptr audit_page(soci::session& sql, const AuditQuery& query) 
     std::string text = "SELECT id::text, " + db::iso_utc("at") +
                        ", actor_id::text, actor_role, action, target_type, target_id, result, request_id, meta::text,"
                        " to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM audit_events WHERE true";
-    std::list<std::pair<std::string, std::string>> binds;  // stable addresses for soci::use
-    const auto condition = [&](const std::string& sql_text, const std::string& name, const std::string& value) {
-        if (value.empty()) return;
-        text += " AND " + sql_text;
-        binds.emplace_back(name, value);
+    std::vector<db::Param> params;
+    const auto bind = [&params](const std::string& value) {
+        params.emplace_back(value);
+        return "$" + std::to_string(params.size());
     };
-    condition("action = :action", "action", query.action);
-    condition("actor_id = CAST(:actor AS uuid)", "actor", query.actor);
-    condition("target_id = :target", "target", query.target);
-    condition("at >= CAST(:from_time AS timestamptz)", "from_time", query.from);
-    condition("at < CAST(:to_time AS timestamptz)", "to_time", query.to);
+    const auto condition = [&](const std::string& before, const std::string& value, const std::string& after) {
+        if (!value.empty()) text += " AND " + before + bind(value) + after;
+    };
+    condition("action = ", query.action, "");
+    condition("actor_id = ", query.actor, "::uuid");
+    condition("target_id = ", query.target, "");
+    condition("at >= ", query.from, "::timestamptz");
+    condition("at < ", query.to, "::timestamptz");
     if (query.after) {
-        text += " AND (at, id) < (CAST(:cursor_at AS timestamptz), CAST(:cursor_id AS uuid))";
-        binds.emplace_back("cursor_at", query.after->at);
-        binds.emplace_back("cursor_id", query.after->id);
+        const std::string at = bind(query.after->at);
+        text += " AND (at, id) < (" + at + "::timestamptz, " + bind(query.after->id) + "::uuid)";
     }
-    text += " ORDER BY at DESC, id DESC LIMIT :limit";
-    const long long limit = query.limit + 1;
-
-    soci::details::prepare_temp_type statement = (sql.prepare << text);
-    for (auto& [name, value] : binds) statement, soci::use(value, name);
-    statement, soci::use(limit, "limit");
-    soci::rowset<soci::row> rows(statement);
+    text += " ORDER BY at DESC, id DESC LIMIT " + bind(std::to_string(query.limit + 1)) + "::bigint";
+    const auto rows = db::query(sql, text, params);
 
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
     std::optional<AuditCursor> last;
     long long count = 0;
-    for (const auto& row : rows) {
+    for (const auto row : rows) {
         if (++count > query.limit) break;
         Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        item->set("id", db::text(row, 0));
-        item->set("at", db::text(row, 1));
-        item->set("actor_id", nullable(db::optional_text(row, 2)));
-        item->set("actor_role", nullable(db::optional_text(row, 3)));
-        item->set("action", db::text(row, 4));
-        item->set("target_type", nullable(db::optional_text(row, 5)));
-        item->set("target_id", nullable(db::optional_text(row, 6)));
-        item->set("result", db::text(row, 7));
-        item->set("request_id", nullable(db::optional_text(row, 8)));
+        item->set("id", row.text(0));
+        item->set("at", row.text(1));
+        item->set("actor_id", nullable(row.optional_text(2)));
+        item->set("actor_role", nullable(row.optional_text(3)));
+        item->set("action", row.text(4));
+        item->set("target_type", nullable(row.optional_text(5)));
+        item->set("target_id", nullable(row.optional_text(6)));
+        item->set("result", row.text(7));
+        item->set("request_id", nullable(row.optional_text(8)));
         Poco::JSON::Parser parser;
-        item->set("meta", parser.parse(db::text(row, 9)).extract<Poco::JSON::Object::Ptr>());
+        item->set("meta", parser.parse(row.text(9)).extract<Poco::JSON::Object::Ptr>());
         items->add(item);
-        last = AuditCursor{db::text(row, 10), db::text(row, 0)};
+        last = AuditCursor{row.text(10), row.text(0)};
     }
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     body->set("items", items);

@@ -6,6 +6,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "admin/admin_access.hpp"
+#include "admin/user_store.hpp"
 #include "server/route_binding.hpp"
 #include "admin/admin_routes.hpp"
 #include "audit/audit.hpp"
@@ -15,6 +16,7 @@
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
 #include "mail/security_notice.hpp"
+#include "vehicles/trust_summary.hpp"
 
 namespace ltc::admin {
 
@@ -122,11 +124,8 @@ http::Response change_role(http::Request& request, server::Services& services) {
             return;
         }
         if (from == role) return;  // nothing changes: no mail, no session ends, no audit row
-        tx << "UPDATE users SET role = :role WHERE id = CAST(:id AS uuid)", soci::use(role), soci::use(target.id);
-        tx << "INSERT INTO role_changes (user_id, changed_by, from_role, to_role, reason, request_id)"
-              " VALUES (CAST(:user_id AS uuid), CAST(:by AS uuid), :from_role, :to_role, :reason, :request_id)",
-            soci::use(target.id), soci::use(caller.session.user_id), soci::use(from), soci::use(role), soci::use(reason),
-            soci::use(request.request_id);
+        store_role_change(tx, {target.id, caller.session.user_id, from, role, reason, request.request_id});
+        vehicles::invalidate_owner_trust(tx, target.id);  // the role decides the priority to-dos
         // Into or out of an admin role: the second-factor rules change, so every session ends.
         const long long ended = auth::is_admin_role(from) || auth::is_admin_role(role) ? auth::end_all_sessions(tx, target.id) : 0;
         mail::notify_user(tx, services.keys, target.id, mail::SecurityEvent::role_changed, role);
@@ -160,7 +159,7 @@ http::Response disable(http::Request& request, server::Services& services) {
             return;
         }
         if (current->status == "disabled") return;  // already disabled: nothing changes
-        tx << "UPDATE users SET status = 'disabled' WHERE id = CAST(:id AS uuid)", soci::use(target.id);
+        set_status(tx, target.id, "disabled");
         const long long ended = auth::end_all_sessions(tx, target.id);
         auto event = success(request, caller, "USER_DISABLED", target.id);
         event.meta = {{"sessions_ended", static_cast<std::int64_t>(ended)}};
@@ -187,7 +186,7 @@ http::Response enable(http::Request& request, server::Services& services) {
             return;
         }
         if (current->status == "active") return;
-        tx << "UPDATE users SET status = 'active' WHERE id = CAST(:id AS uuid)", soci::use(target.id);
+        set_status(tx, target.id, "active");
         audit::record(tx, success(request, caller, "USER_ENABLED", target.id));
     });
     if (refusal) throw *refusal;
@@ -203,10 +202,7 @@ http::Response reset_totp(http::Request& request, server::Services& services) {
     auth::require_step_up(caller);
     services.database.transaction([&](soci::session& tx) {
         if (!load_user(tx, services.keys, target.id, true)) throw http::not_found();
-        tx << "UPDATE users SET totp_secret_ciphertext = NULL, totp_pending_ciphertext = NULL, totp_enabled = false,"
-              " totp_last_step = NULL, totp_failures = 0, totp_locked_until = NULL WHERE id = CAST(:id AS uuid)",
-            soci::use(target.id);
-        tx << "DELETE FROM backup_codes WHERE user_id = CAST(:id AS uuid)", soci::use(target.id);
+        reset_second_factor(tx, target.id);
         const long long ended = auth::end_all_sessions(tx, target.id);
         auto event = success(request, caller, "TOTP_RESET", target.id);
         event.meta = {{"sessions_ended", static_cast<std::int64_t>(ended)}};

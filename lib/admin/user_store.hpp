@@ -36,6 +36,23 @@ std::vector<UserRecord> list_users(soci::session& sql, const crypto::KeyRing& ke
 // and returns how many there are.
 long long lock_active_superadmins(soci::session& sql);
 
+struct RoleChange {
+    std::string user_id;
+    std::string changed_by;
+    std::string from_role;
+    std::string to_role;
+    std::string reason;
+    std::string request_id;
+};
+
+// Sets the role and keeps the change (with its reason) in role_changes.
+void store_role_change(soci::session& sql, const RoleChange& change);
+void set_status(soci::session& sql, const std::string& user_id, const std::string& status);
+// For the operator CLI (no acting user to record in role_changes).
+void set_role_and_status(soci::session& sql, const std::string& user_id, const std::string& role, const std::string& status);
+// TOTP, a pending enrolment, backup codes and the failure lock cleared.
+void reset_second_factor(soci::session& sql, const std::string& user_id);
+
 // {"id","email_masked","role","status","created_at","last_sign_in_at"}
 Poco::JSON::Object::Ptr user_item_json(const UserRecord& user);
 

@@ -5,19 +5,22 @@
 
 #include <Poco/JSON/Object.h>
 
+#include "db/query.hpp"
 #include "http/response.hpp"
 
 namespace ltc::audit {
 
 namespace {
-const std::set<std::string>& allowed_meta_keys() {
-    static const std::set<std::string> keys = {
+std::set<std::string>& allowed_meta_keys() {
+    static std::set<std::string> keys = {
         "attempts", "scope", "limit", "delivered", "second_factor", "sessions_ended", "terms", "privacy",
         "source", "reason_code", "method", "count", "from_role", "to_role", "vehicle_id", "version", "fields",
     };
     return keys;
 }
 }  // namespace
+
+void allow_meta_keys(std::initializer_list<std::string> keys) { allowed_meta_keys().insert(keys); }
 
 std::string meta_json(const std::map<std::string, MetaValue>& meta) {
     Poco::JSON::Object::Ptr object = new Poco::JSON::Object();
@@ -42,15 +45,11 @@ Event by_actor(const std::string& actor_id, const std::string& actor_role, const
 }
 
 void record(soci::session& sql, const Event& event) {
-    const std::string meta = meta_json(event.meta);
-    soci::indicator actor_indicator = event.actor_id ? soci::i_ok : soci::i_null;
-    std::string actor = event.actor_id.value_or("");
-    sql << "INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id, result, request_id, meta)"
-           " VALUES (CAST(:actor AS uuid), :role, :action, NULLIF(:target_type, ''), NULLIF(:target_id, ''), :result,"
-           " :request_id, CAST(:meta AS jsonb))",
-        soci::use(actor, actor_indicator), soci::use(event.actor_role), soci::use(event.action),
-        soci::use(event.target_type), soci::use(event.target_id), soci::use(event.result), soci::use(event.request_id),
-        soci::use(meta);
+    db::query(sql,
+              "INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id, result, request_id, meta)"
+              " VALUES ($1::uuid, $2, $3, NULLIF($4, ''), NULLIF($5, ''), $6, $7, $8::jsonb)",
+              {event.actor_id, event.actor_role, event.action, event.target_type, event.target_id, event.result,
+               event.request_id, meta_json(event.meta)});
 }
 
 }  // namespace ltc::audit

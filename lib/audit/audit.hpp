@@ -2,6 +2,7 @@
 // The audit API every handler uses (PRODUCT.md §12). Metadata keys come from an allowlist of
 // names that can never hold personal data; an unknown key is a programming error.
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,6 +31,8 @@ Event by_actor(const std::string& actor_id, const std::string& actor_role, const
 
 // Throws std::logic_error for a meta key outside the allowlist.
 std::string meta_json(const std::map<std::string, MetaValue>& meta);
+// Modules add the meta keys their events use (never PII); meta_json refuses any other key.
+void allow_meta_keys(std::initializer_list<std::string> keys);
 
 // Inserts the row in the caller's transaction (or on its own in autocommit).
 void record(soci::session& sql, const Event& event);

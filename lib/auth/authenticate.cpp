@@ -1,6 +1,5 @@
 #include "auth/authenticate.hpp"
 
-#include "consent/consent_store.hpp"
 #include "crypto/constant_time.hpp"
 #include "http/api_error.hpp"
 
@@ -65,8 +64,8 @@ void require_step_up(const Caller& caller) {
     if (!caller.session.step_up_until) throw http::ApiError(403, "step_up_required");
 }
 
-void require_consent(const Caller& caller, server::Services& services) {
-    if (!consent::missing_documents(services.database.session(), caller.session.user_id).empty()) {
+void require_consent(const Caller& caller) {
+    if (!caller.session.consent_missing.empty()) {
         throw http::ApiError(403, "consent_required");
     }
 }
@@ -74,7 +73,7 @@ void require_consent(const Caller& caller, server::Services& services) {
 Caller require_product_access(http::Request& request, server::Services& services) {
     Caller caller = require_signed_in(request, services);
     if (caller.session.role == "moderator") throw http::ApiError(403, "forbidden");
-    require_consent(caller, services);
+    require_consent(caller);
     return caller;
 }
 

@@ -41,7 +41,7 @@ void require_superadmin(const Caller& caller);
 void require_step_up(const Caller& caller);
 
 // 403 consent_required until the caller accepted every current consent document.
-void require_consent(const Caller& caller, server::Services& services);
+void require_consent(const Caller& caller);
 
 // Product routes: signed in, not a moderator (403 forbidden), consent given.
 Caller require_product_access(http::Request& request, server::Services& services);

@@ -3,7 +3,7 @@
 #include "audit/audit.hpp"
 #include "crypto/sealed_fields.hpp"
 #include "crypto/hmac.hpp"
-#include "db/rows.hpp"
+#include "db/query.hpp"
 #include "http/api_error.hpp"
 #include "totp/backup_codes.hpp"
 #include "totp/totp.hpp"
@@ -32,19 +32,18 @@ struct FactorState {
 
 FactorState lock_factor_state(soci::session& sql, const std::string& user_id, SecretSource source) {
     const std::string column = source == SecretSource::active ? "totp_secret_ciphertext" : "totp_pending_ciphertext";
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT " << column << ", totp_last_step::text, totp_failures,"
-                        " (COALESCE(totp_locked_until > now(), false))::int, extract(epoch FROM now())::bigint::text"
-                        " FROM users WHERE id = CAST(:id AS uuid) FOR UPDATE",
-         soci::use(user_id));
+    const auto row = db::query(sql,
+                               "SELECT " + column + ", totp_last_step, totp_failures, COALESCE(totp_locked_until > now(), false),"
+                               " extract(epoch FROM now())::bigint FROM users WHERE id = $1::uuid FOR UPDATE",
+                               {user_id})
+                         .first();
     FactorState state;
-    for (const auto& row : rows) {
-        state.secret_ciphertext = db::optional_text(row, 0);
-        if (const auto step = db::optional_text(row, 1)) state.last_step = std::stoll(*step);
-        state.failures = db::integer(row, 2);
-        state.locked = db::flag(row, 3);
-        state.now = std::stoll(db::text(row, 4));
-    }
+    if (!row) return state;
+    state.secret_ciphertext = row->optional_text(0);
+    state.last_step = row->optional_integer(1);
+    state.failures = static_cast<int>(row->integer(2));
+    state.locked = row->flag(3);
+    state.now = row->integer(4);
     return state;
 }
 
@@ -53,20 +52,19 @@ Outcome check_code(soci::session& sql, const crypto::KeyRing& keys, const std::s
     if (totp::is_code_format(code) && state.secret_ciphertext) {
         const auto step = totp::accept_code(decrypt_totp_secret(keys, *state.secret_ciphertext), code, state.now, state.last_step);
         if (!step) return Outcome::failed;
-        const long long accepted = *step;
-        sql << "UPDATE users SET totp_last_step = :step, totp_failures = 0 WHERE id = CAST(:id AS uuid)",
-            soci::use(accepted), soci::use(user_id);
+        db::query(sql, "UPDATE users SET totp_last_step = $1::bigint, totp_failures = 0 WHERE id = $2::uuid",
+                  {static_cast<long long>(*step), user_id});
         return Outcome::accepted_totp;
     }
     const std::string normalized = totp::normalize_backup_code(code);
     if (source == SecretSource::pending_enrolment || !totp::is_backup_code_format(normalized)) return Outcome::failed;
     const std::string hmac = backup_code_hmac(keys, user_id, normalized);
-    std::string used;
-    sql << "UPDATE backup_codes SET used_at = now() WHERE user_id = CAST(:id AS uuid) AND code_hmac = :hmac"
-           " AND used_at IS NULL RETURNING code_hmac",
-        soci::use(user_id), soci::use(hmac), soci::into(used);
-    if (!sql.got_data()) return Outcome::failed;
-    sql << "UPDATE users SET totp_failures = 0 WHERE id = CAST(:id AS uuid)", soci::use(user_id);
+    const auto used = db::query(sql,
+                                "UPDATE backup_codes SET used_at = now() WHERE user_id = $1::uuid AND code_hmac = $2"
+                                " AND used_at IS NULL",
+                                {user_id, hmac});
+    if (used.affected() == 0) return Outcome::failed;
+    db::query(sql, "UPDATE users SET totp_failures = 0 WHERE id = $1::uuid", {user_id});
     return Outcome::accepted_backup;
 }
 
@@ -81,14 +79,13 @@ void count_failure(soci::session& sql, const http::Request& request, server::Ser
     failed.meta = {{"attempts", static_cast<std::int64_t>(failures)}};
     audit::record(sql, failed);
     if (failures < services.auth.max_totp_failures) {
-        sql << "UPDATE users SET totp_failures = :failures WHERE id = CAST(:id AS uuid)", soci::use(failures),
-            soci::use(caller.session.user_id);
+        db::query(sql, "UPDATE users SET totp_failures = $1::int WHERE id = $2::uuid", {failures, caller.session.user_id});
         return;
     }
-    const long long lock = services.auth.totp_lock_seconds;
-    sql << "UPDATE users SET totp_failures = 0, totp_locked_until = now() + make_interval(secs => :lock)"
-           " WHERE id = CAST(:id AS uuid)",
-        soci::use(lock), soci::use(caller.session.user_id);
+    db::query(sql,
+              "UPDATE users SET totp_failures = 0, totp_locked_until = now() + make_interval(secs => $1::bigint)"
+              " WHERE id = $2::uuid",
+              {static_cast<long long>(services.auth.totp_lock_seconds), caller.session.user_id});
     auto locked = event("TOTP_LOCKED");
     locked.meta = {{"sessions_ended", static_cast<std::int64_t>(end_pending_sessions(sql, caller.session.user_id))}};
     audit::record(sql, locked);
@@ -99,11 +96,13 @@ std::string encrypt_totp_secret(const crypto::KeyRing& keys, const std::string& 
     return crypto::seal(keys, crypto::sealed_field::totp_secret, secret);
 }
 
-FactorKind verify_second_factor(const http::Request& request, server::Services& services, const Caller& caller,
-                                const std::string& code, SecretSource source, const std::string& failure_action) {
+VerifiedFactor verify_second_factor(const http::Request& request, server::Services& services, const Caller& caller,
+                                    const std::string& code, SecretSource source, const std::string& failure_action) {
     Outcome outcome = Outcome::failed;
+    std::string secret_ciphertext;
     services.database.transaction([&](soci::session& tx) {
         const FactorState state = lock_factor_state(tx, caller.session.user_id, source);
+        secret_ciphertext = state.secret_ciphertext.value_or("");
         if (state.locked) {
             outcome = Outcome::locked;
             return;
@@ -112,8 +111,8 @@ FactorKind verify_second_factor(const http::Request& request, server::Services& 
         if (outcome == Outcome::failed) count_failure(tx, request, services, caller, state, failure_action);
     });
     switch (outcome) {
-        case Outcome::accepted_totp: return FactorKind::totp;
-        case Outcome::accepted_backup: return FactorKind::backup_code;
+        case Outcome::accepted_totp: return {FactorKind::totp, secret_ciphertext};
+        case Outcome::accepted_backup: return {FactorKind::backup_code, secret_ciphertext};
         case Outcome::locked: throw http::ApiError(429, "code_locked");
         case Outcome::failed: break;
     }
@@ -121,13 +120,15 @@ FactorKind verify_second_factor(const http::Request& request, server::Services& 
 }
 
 std::vector<std::string> replace_backup_codes(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id) {
-    sql << "DELETE FROM backup_codes WHERE user_id = CAST(:id AS uuid)", soci::use(user_id);
+    db::query(sql, "DELETE FROM backup_codes WHERE user_id = $1::uuid", {user_id});
     const auto codes = totp::generate_backup_codes();
+    std::string hmacs = "{";
     for (const auto& code : codes) {
-        const std::string hmac = backup_code_hmac(keys, user_id, totp::normalize_backup_code(code));
-        sql << "INSERT INTO backup_codes (user_id, code_hmac) VALUES (CAST(:id AS uuid), :hmac)", soci::use(user_id),
-            soci::use(hmac);
+        if (hmacs.size() > 1) hmacs += ",";
+        hmacs += backup_code_hmac(keys, user_id, totp::normalize_backup_code(code));  // hex: no quoting needed
     }
+    hmacs += "}";
+    db::query(sql, "INSERT INTO backup_codes (user_id, code_hmac) SELECT $1::uuid, unnest($2::text[])", {user_id, hmacs});
     return codes;
 }
 

@@ -12,9 +12,14 @@ namespace ltc::auth {
 enum class FactorKind { totp, backup_code };
 enum class SecretSource { active, pending_enrolment };
 
+struct VerifiedFactor {
+    FactorKind kind = FactorKind::totp;
+    std::string secret_ciphertext;  // the sealed TOTP secret the code was checked against
+};
+
 // Returns what matched; throws 400 invalid_code or 429 code_locked. failure_action is the
 // audit action of a failure ("TOTP_FAILED" at sign-in, "STEP_UP_FAILED" for step-ups).
-FactorKind verify_second_factor(const http::Request& request, server::Services& services, const Caller& caller,
+VerifiedFactor verify_second_factor(const http::Request& request, server::Services& services, const Caller& caller,
                                 const std::string& code, SecretSource source, const std::string& failure_action);
 
 // Ten new backup codes (shown once); the old ones stop working.

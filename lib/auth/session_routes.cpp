@@ -4,7 +4,7 @@
 #include "auth/authenticate.hpp"
 #include "auth/session_cookie.hpp"
 #include "auth/users.hpp"
-#include "consent/consent_store.hpp"
+#include "auth/email.hpp"
 
 namespace ltc::auth {
 
@@ -50,9 +50,9 @@ http::Response logout_all(http::Request& request, server::Services& services) {
     return cleared();
 }
 
-Poco::JSON::Object::Ptr consent_state(soci::session& sql, const std::string& user_id) {
+Poco::JSON::Object::Ptr consent_state(const SessionInfo& session) {
     Poco::JSON::Array::Ptr missing = new Poco::JSON::Array();
-    for (const auto& document : consent::missing_documents(sql, user_id)) {
+    for (const auto& document : session.consent_missing) {
         Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
         item->set("doc", document.doc);
         item->set("version", document.version);
@@ -66,16 +66,15 @@ Poco::JSON::Object::Ptr consent_state(soci::session& sql, const std::string& use
 
 http::Response me(http::Request& request, server::Services& services) {
     const Caller caller = require_signed_in(request, services, PendingSessions::allowed);
-    soci::session& sql = services.database.session();
-    const auto user = find_user(sql, services.keys, caller.session.user_id);
-    if (!user) throw http::ApiError(401, "unauthenticated");
+    const User user{caller.session.user_id, caller.session.role, "active",
+                    mask_email(decrypt_email(services.keys, caller.session.email_ciphertext))};
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    body->set("user", user_json(*user));
+    body->set("user", user_json(user));
     body->set("csrf_token", caller.session.csrf_token);
     body->set("second_factor", caller.session.second_factor);
     body->set("step_up_until", caller.session.step_up_until ? Poco::Dynamic::Var(*caller.session.step_up_until)
                                                             : Poco::Dynamic::Var());
-    body->set("consent", consent_state(sql, caller.session.user_id));
+    body->set("consent", consent_state(caller.session));
     return http::json_response(200, body);
 }
 

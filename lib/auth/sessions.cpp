@@ -2,7 +2,10 @@
 
 #include "crypto/hmac.hpp"
 #include "crypto/random.hpp"
+#include "db/query.hpp"
 #include "db/rows.hpp"
+
+#include <Poco/JSON/Parser.h>
 
 namespace ltc::auth {
 
@@ -15,25 +18,40 @@ std::string token_hash(const crypto::KeyRing& keys, const std::string& token) {
 namespace {
 // Inserts a session ending at signed_in_at + ttl (capped by the pending lifetime when pending).
 NewSession insert_session(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id,
-                          const std::string& role, const std::string& second_factor, long long ttl, int idle,
-                          const std::string& signed_in_at) {
+                          const std::string& role, const std::string& second_factor, long long ttl, long long idle,
+                          const std::optional<std::string>& signed_in_at) {
     NewSession created;
     created.token = crypto::random_base64url(32);
     created.info.user_id = user_id;
     created.info.role = role;
     created.info.second_factor = second_factor;
     created.info.csrf_token = crypto::random_token_hex(32);
-    const std::string hash = token_hash(keys, created.token);
-    const int key_version = keys.version();
-    sql << "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, idle_seconds, key_version, second_factor,"
-           " signed_in_at) SELECT :hash, CAST(:user_id AS uuid), :csrf, start + make_interval(secs => :ttl), :idle, :kv,"
-           " :factor, start FROM (SELECT COALESCE(CAST(NULLIF(:started, '') AS timestamptz), now()) AS start) s"
-           " RETURNING id, " << db::iso_utc("expires_at") << ", GREATEST(0, ceil(extract(epoch FROM expires_at - now())))::bigint",
-        soci::use(hash, "hash"), soci::use(user_id, "user_id"), soci::use(created.info.csrf_token, "csrf"),
-        soci::use(ttl, "ttl"), soci::use(idle, "idle"), soci::use(key_version, "kv"), soci::use(second_factor, "factor"),
-        soci::use(signed_in_at, "started"), soci::into(created.info.session_id), soci::into(created.info.expires_at),
-        soci::into(created.info.seconds_to_expiry);
+    const auto row = db::query(sql,
+                               "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, idle_seconds, key_version,"
+                               " second_factor, signed_in_at) SELECT $1, $2::uuid, $3, start + make_interval(secs => $4::bigint),"
+                               " $5::int, $6::int, $7, start FROM (SELECT COALESCE($8::timestamptz, now()) AS start) s"
+                               " RETURNING id, " + db::iso_utc("expires_at") +
+                                   ", GREATEST(0, ceil(extract(epoch FROM expires_at - now())))::bigint",
+                               {token_hash(keys, created.token), user_id, created.info.csrf_token, ttl, idle, keys.version(),
+                                second_factor, signed_in_at})
+                         .first();
+    created.info.session_id = row->text(0);
+    created.info.expires_at = row->text(1);
+    created.info.seconds_to_expiry = row->integer(2);
     return created;
+}
+
+// Current consent documents as the session lookup reports the missing ones: JSON pairs.
+std::vector<ConsentDocument> parse_missing(const std::optional<std::string>& json) {
+    std::vector<ConsentDocument> missing;
+    if (!json) return missing;
+    Poco::JSON::Parser parser;
+    const auto array = parser.parse(*json).extract<Poco::JSON::Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const auto item = array->getObject(static_cast<unsigned>(i));
+        missing.push_back(ConsentDocument{item->getValue<std::string>("doc"), item->getValue<std::string>("version")});
+    }
+    return missing;
 }
 }  // namespace
 
@@ -42,82 +60,85 @@ NewSession create_session(soci::session& sql, const crypto::KeyRing& keys, const
     const bool admin = is_admin_role(role);
     if (second_factor != "none") {
         const long long pending = settings.pending_session_ttl_seconds;
-        return insert_session(sql, keys, user_id, role, second_factor, pending, static_cast<int>(pending), "");
+        return insert_session(sql, keys, user_id, role, second_factor, pending, pending, std::nullopt);
     }
     const long long ttl = admin ? settings.admin_session_ttl_seconds : settings.session_ttl_seconds;
-    const int idle = static_cast<int>(admin ? settings.admin_session_idle_seconds : settings.session_idle_seconds);
-    return insert_session(sql, keys, user_id, role, "none", ttl, idle, "");
+    const long long idle = admin ? settings.admin_session_idle_seconds : settings.session_idle_seconds;
+    return insert_session(sql, keys, user_id, role, "none", ttl, idle, std::nullopt);
 }
 
 NewSession rotate_to_full_session(soci::session& sql, const crypto::KeyRing& keys, const config::AuthSettings& settings,
                                   const SessionInfo& old) {
-    std::string signed_in_at;
-    sql << "SELECT signed_in_at::text FROM sessions WHERE id = CAST(:id AS uuid)", soci::use(old.session_id),
-        soci::into(signed_in_at);
-    end_session(sql, old.session_id);
+    const auto ended = db::query(sql,
+                                 "UPDATE sessions SET ended_at = now() WHERE id = $1::uuid AND ended_at IS NULL"
+                                 " RETURNING signed_in_at::text",
+                                 {old.session_id})
+                           .first();
     NewSession created = insert_session(sql, keys, old.user_id, old.role, "none", settings.admin_session_ttl_seconds,
-                                        static_cast<int>(settings.admin_session_idle_seconds), signed_in_at);
-    grant_step_up(sql, created.info.session_id, settings.step_up_ttl_seconds);
-    std::string step_up_until;
-    sql << "SELECT " << db::iso_utc("step_up_until") << " FROM sessions WHERE id = CAST(:id AS uuid)",
-        soci::use(created.info.session_id), soci::into(step_up_until);
-    created.info.step_up_until = step_up_until;
+                                        settings.admin_session_idle_seconds,
+                                        ended ? ended->optional_text(0) : std::nullopt);
+    created.info.step_up_until = grant_step_up(sql, created.info.session_id, settings.step_up_ttl_seconds);
     return created;
 }
 
-void grant_step_up(soci::session& sql, const std::string& session_id, long ttl_seconds) {
-    const long long ttl = ttl_seconds;
-    sql << "UPDATE sessions SET step_up_until = now() + make_interval(secs => :ttl) WHERE id = CAST(:id AS uuid)",
-        soci::use(ttl), soci::use(session_id);
+std::string grant_step_up(soci::session& sql, const std::string& session_id, long ttl_seconds) {
+    return db::query(sql,
+                     "UPDATE sessions SET step_up_until = now() + make_interval(secs => $1::bigint) WHERE id = $2::uuid"
+                     " RETURNING " + db::iso_utc("step_up_until"),
+                     {static_cast<long long>(ttl_seconds), session_id})
+        .first()
+        ->text(0);
 }
 
 std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::KeyRing& keys, const std::string& token) {
     if (token.empty() || token.size() > 200) return std::nullopt;
-    const std::string hash = token_hash(keys, token);
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT s.id, s.user_id, u.role, s.csrf_token, " << db::iso_utc("s.expires_at") << ","
-                        " GREATEST(0, ceil(extract(epoch FROM s.expires_at - now())))::int,"
-                        " (now() - s.last_seen_at > interval '60 seconds')::int, s.second_factor,"
-                        " CASE WHEN s.step_up_until > now() THEN " << db::iso_utc("s.step_up_until") << " END"
-                        " FROM sessions s JOIN users u ON u.id = s.user_id"
-                        " WHERE s.token_hash = :hash AND s.ended_at IS NULL AND s.expires_at > now()"
-                        " AND s.last_seen_at + make_interval(secs => s.idle_seconds) > now() AND u.status = 'active'",
-         soci::use(hash, "hash"));
-    for (const auto& row : rows) {
-        SessionInfo info;
-        info.session_id = db::text(row, 0);
-        info.user_id = db::text(row, 1);
-        info.role = db::text(row, 2);
-        info.csrf_token = db::text(row, 3);
-        info.expires_at = db::text(row, 4);
-        info.seconds_to_expiry = db::integer(row, 5);
-        const bool stale = db::flag(row, 6);
-        info.second_factor = db::text(row, 7);
-        info.step_up_until = db::optional_text(row, 8);
-        if (stale) sql << "UPDATE sessions SET last_seen_at = now() WHERE id = CAST(:id AS uuid)", soci::use(info.session_id);
-        return info;
-    }
-    return std::nullopt;
+    static const std::string statement =
+        "WITH live AS (SELECT s.id, s.user_id, u.role, s.csrf_token, s.expires_at, s.last_seen_at, s.second_factor,"
+        " s.step_up_until, u.email_ciphertext FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()"
+        " AND s.last_seen_at + make_interval(secs => s.idle_seconds) > now() AND u.status = 'active'),"
+        " touched AS (UPDATE sessions t SET last_seen_at = now() FROM live"
+        " WHERE t.id = live.id AND now() - live.last_seen_at > interval '60 seconds' RETURNING t.id)"
+        " SELECT live.id, live.user_id, live.role, live.csrf_token, " + db::iso_utc("live.expires_at") + ","
+        " GREATEST(0, ceil(extract(epoch FROM live.expires_at - now())))::bigint, live.second_factor,"
+        " CASE WHEN live.step_up_until > now() THEN " + db::iso_utc("live.step_up_until") + " END,"
+        " (SELECT json_agg(json_build_object('doc', c.doc, 'version', c.version) ORDER BY c.doc)"
+        "  FROM (SELECT DISTINCT ON (doc) doc, version FROM consent_documents"
+        "        ORDER BY doc, published_at DESC, version DESC) c"
+        "  WHERE NOT EXISTS (SELECT 1 FROM consent_acceptances a WHERE a.user_id = live.user_id"
+        "                    AND a.doc = c.doc AND a.version = c.version))::text, live.email_ciphertext"
+        " FROM live";
+    const auto row = db::query(sql, statement, {token_hash(keys, token)}).first();
+    if (!row) return std::nullopt;
+    SessionInfo info;
+    info.session_id = row->text(0);
+    info.user_id = row->text(1);
+    info.role = row->text(2);
+    info.csrf_token = row->text(3);
+    info.expires_at = row->text(4);
+    info.seconds_to_expiry = row->integer(5);
+    info.second_factor = row->text(6);
+    info.step_up_until = row->optional_text(7);
+    info.consent_missing = parse_missing(row->optional_text(8));
+    info.email_ciphertext = row->text(9);
+    return info;
 }
 
 void end_session(soci::session& sql, const std::string& session_id) {
-    sql << "UPDATE sessions SET ended_at = now() WHERE id = CAST(:id AS uuid) AND ended_at IS NULL", soci::use(session_id);
+    db::query(sql, "UPDATE sessions SET ended_at = now() WHERE id = $1::uuid AND ended_at IS NULL", {session_id});
 }
 
 long long end_all_sessions(soci::session& sql, const std::string& user_id) {
-    long long ended = 0;
-    sql << "WITH ended AS (UPDATE sessions SET ended_at = now() WHERE user_id = CAST(:id AS uuid) AND ended_at IS NULL"
-           " RETURNING 1) SELECT count(*) FROM ended",
-        soci::use(user_id), soci::into(ended);
-    return ended;
+    return db::query(sql, "UPDATE sessions SET ended_at = now() WHERE user_id = $1::uuid AND ended_at IS NULL", {user_id})
+        .affected();
 }
 
 long long end_pending_sessions(soci::session& sql, const std::string& user_id) {
-    long long ended = 0;
-    sql << "WITH ended AS (UPDATE sessions SET ended_at = now() WHERE user_id = CAST(:id AS uuid) AND ended_at IS NULL"
-           " AND second_factor <> 'none' RETURNING 1) SELECT count(*) FROM ended",
-        soci::use(user_id), soci::into(ended);
-    return ended;
+    return db::query(sql,
+                     "UPDATE sessions SET ended_at = now() WHERE user_id = $1::uuid AND ended_at IS NULL"
+                     " AND second_factor <> 'none'",
+                     {user_id})
+        .affected();
 }
 
 }  // namespace ltc::auth

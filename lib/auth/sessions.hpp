@@ -3,6 +3,7 @@
 // Admins first get a pending session that reaches only the second-factor step.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -10,6 +11,11 @@
 #include "crypto/hkdf.hpp"
 
 namespace ltc::auth {
+
+struct ConsentDocument {
+    std::string doc;
+    std::string version;
+};
 
 struct SessionInfo {
     std::string session_id;
@@ -20,6 +26,10 @@ struct SessionInfo {
     long long seconds_to_expiry = 0; // the cookie's Max-Age
     std::string second_factor = "none";
     std::optional<std::string> step_up_until;  // ISO-8601 UTC while a step-up is valid
+    // Current consent documents the user has not accepted (read with the session).
+    std::vector<ConsentDocument> consent_missing;
+    // The user's sealed e-mail address (read with the session; opened only where shown masked).
+    std::string email_ciphertext;
 };
 
 struct NewSession {
@@ -41,10 +51,12 @@ NewSession create_session(soci::session& sql, const crypto::KeyRing& keys, const
 NewSession rotate_to_full_session(soci::session& sql, const crypto::KeyRing& keys, const config::AuthSettings& settings,
                                   const SessionInfo& old);
 
-void grant_step_up(soci::session& sql, const std::string& session_id, long ttl_seconds);
+// Returns the new step_up_until (ISO-8601 UTC).
+std::string grant_step_up(soci::session& sql, const std::string& session_id, long ttl_seconds);
 
-// The live session for a token (not ended, not expired, not idle, user active). Refreshes
-// last_seen_at at most once a minute, so reading does not write on every request.
+// "Who is asking", in one statement: the live session for a token (not ended, not expired, not
+// idle, user active) with role, second-factor and step-up state and the consent documents still
+// missing. The same statement refreshes last_seen_at, at most once a minute.
 std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::KeyRing& keys, const std::string& token);
 
 void end_session(soci::session& sql, const std::string& session_id);

@@ -5,6 +5,7 @@
 #include <Poco/UUIDGenerator.h>
 
 #include "audit/audit.hpp"
+#include "auth/challenge_store.hpp"
 #include "auth/auth_routes.hpp"
 #include "auth/client_ip.hpp"
 #include "auth/email.hpp"
@@ -103,14 +104,10 @@ http::Response request_code(http::Request& request, server::Services& services) 
     const std::string code = crypto::random_decimal_code(6);
     const std::string code_digest = code_hmac(services, code, challenge_id);
     const std::string ciphertext = encrypt_email(services.keys, email);
-    const int key_version = services.keys.version();
-    const long long ttl = services.auth.code_ttl_seconds;
     const MailText mail = login_code_mail(code);
     services.database.transaction([&](soci::session& tx) {
-        tx << "INSERT INTO auth_challenges (id, email_hmac, email_ciphertext, code_hmac, key_version, expires_at)"
-              " VALUES (CAST(:id AS uuid), :hmac, :ct, :code, :kv, now() + make_interval(secs => :ttl))",
-            soci::use(challenge_id), soci::use(hmac), soci::use(ciphertext), soci::use(code_digest),
-            soci::use(key_version), soci::use(ttl);
+        insert_challenge(tx, {challenge_id, hmac, ciphertext, code_digest, services.keys.version(),
+                              services.auth.code_ttl_seconds});
         mail::enqueue(tx, services.keys, {email, mail.subject, mail.body});
         count_event(tx, address_bucket("code_mail", hmac), services.auth.mails_per_address_day);
         auto event = anonymous_event(request, "AUTH_CODE_REQUESTED", "success");
@@ -119,32 +116,6 @@ http::Response request_code(http::Request& request, server::Services& services) 
         audit::record(tx, event);
     });
     return accepted(challenge_id);
-}
-
-struct Challenge {
-    std::string id;
-    std::string email_hmac;
-    std::string email_ciphertext;
-    std::string code_hmac;
-    int attempts = 0;
-    bool used = false;
-    bool expired = false;
-};
-
-std::optional<Challenge> load_challenge(soci::session& sql, const std::string& id) {
-    if (!http::is_uuid(id)) return std::nullopt;
-    Challenge challenge;
-    challenge.id = id;
-    int used = 0;
-    int expired = 0;
-    sql << "SELECT email_hmac, email_ciphertext, code_hmac, attempts, CASE WHEN used_at IS NULL THEN 0 ELSE 1 END,"
-           " CASE WHEN expires_at <= now() THEN 1 ELSE 0 END FROM auth_challenges WHERE id = CAST(:id AS uuid)",
-        soci::use(id), soci::into(challenge.email_hmac), soci::into(challenge.email_ciphertext),
-        soci::into(challenge.code_hmac), soci::into(challenge.attempts), soci::into(used), soci::into(expired);
-    if (!sql.got_data()) return std::nullopt;
-    challenge.used = used != 0;
-    challenge.expired = expired != 0;
-    return challenge;
 }
 
 [[noreturn]] void refuse(soci::session& sql, const http::Request& request, const Challenge* challenge,
@@ -163,16 +134,14 @@ std::optional<Challenge> load_challenge(soci::session& sql, const std::string& i
 // failure counters, and committed before the answer.
 [[noreturn]] void count_wrong_code(const http::Request& request, server::Services& services, const Challenge& challenge) {
     bool was_locked = false;
-    const long long max_attempts = services.auth.max_code_attempts;
+    const int max_attempts = static_cast<int>(services.auth.max_code_attempts);
     services.database.transaction([&](soci::session& tx) {
-        int attempts = 0;
-        tx << "UPDATE auth_challenges SET attempts = attempts + 1 WHERE id = CAST(:id AS uuid) AND attempts < :max"
-              " RETURNING attempts",
-            soci::use(challenge.id), soci::use(max_attempts), soci::into(attempts);
-        if (!tx.got_data()) {
+        const auto counted = count_challenge_attempt(tx, challenge.id, max_attempts);
+        if (!counted) {
             was_locked = true;
             return;
         }
+        const int attempts = *counted;
         count_event(tx, address_bucket("code_failure_hour", challenge.email_hmac), services.auth.failures_per_address_hour);
         count_event(tx, address_bucket("code_failure_day", challenge.email_hmac), services.auth.failures_per_address_day);
         auto event = anonymous_event(request, "AUTH_CODE_FAILED", "denied");
@@ -194,9 +163,7 @@ std::optional<Challenge> load_challenge(soci::session& sql, const std::string& i
 // Admins continue with TOTP (or its enrolment) in a pending session.
 std::string second_factor_for(soci::session& sql, const User& user) {
     if (!is_admin_role(user.role)) return "none";
-    int enabled = 0;
-    sql << "SELECT totp_enabled::int FROM users WHERE id = CAST(:id AS uuid)", soci::use(user.id), soci::into(enabled);
-    return enabled != 0 ? "totp_required" : "totp_enrollment_required";
+    return totp_enabled(sql, user.id) ? "totp_required" : "totp_enrollment_required";
 }
 
 bool address_failures_capped(soci::session& sql, server::Services& services, const std::string& hmac) {
@@ -214,7 +181,7 @@ http::Response verify_code(http::Request& request, server::Services& services) {
     fields.finish();
 
     soci::session& sql = services.database.session();
-    const auto challenge = load_challenge(sql, challenge_id);
+    const auto challenge = http::is_uuid(challenge_id) ? load_challenge(sql, challenge_id) : std::nullopt;
     if (!challenge || challenge->used) refuse(sql, request, challenge ? &*challenge : nullptr, "unknown_or_used", http::ApiError(400, "invalid_code"));
     if (challenge->attempts >= services.auth.max_code_attempts ||
         address_failures_capped(sql, services, challenge->email_hmac)) {
@@ -230,13 +197,8 @@ http::Response verify_code(http::Request& request, server::Services& services) {
     std::optional<NewSession> created;
     bool raced = false;
     services.database.transaction([&](soci::session& tx) {
-        const long long max_attempts = services.auth.max_code_attempts;
         // Single use, also against a parallel request with the same code.
-        std::string used_id;
-        tx << "UPDATE auth_challenges SET used_at = now() WHERE id = CAST(:id AS uuid) AND used_at IS NULL"
-              " AND attempts < :max AND expires_at > now() RETURNING id",
-            soci::use(challenge->id), soci::use(max_attempts), soci::into(used_id);
-        if (!tx.got_data()) {
+        if (!claim_challenge(tx, challenge->id, static_cast<int>(services.auth.max_code_attempts))) {
             raced = true;
             return;
         }
@@ -249,7 +211,7 @@ http::Response verify_code(http::Request& request, server::Services& services) {
             audit::record(tx, event);
             return;
         }
-        tx << "UPDATE users SET last_sign_in_at = now() WHERE id = CAST(:id AS uuid)", soci::use(user->id);
+        record_sign_in(tx, user->id);
         created = create_session(tx, services.keys, services.auth, user->id, user->role, second_factor_for(tx, *user));
         audit::Event event;
         event.action = "SESSION_CREATED";

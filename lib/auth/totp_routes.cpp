@@ -59,8 +59,8 @@ http::Response enroll(http::Request& request, server::Services& services) {
     const std::string secret = totp::new_totp_secret();
     const std::string ciphertext = encrypt_totp_secret(services.keys, secret);
     soci::session& sql = services.database.session();
-    sql << "UPDATE users SET totp_pending_ciphertext = :ct WHERE id = CAST(:id AS uuid)", soci::use(ciphertext),
-        soci::use(caller.session.user_id);
+    // Only while no authenticator is active: an e-mail code alone must never replace one.
+    if (!store_pending_totp(sql, caller.session.user_id, ciphertext)) throw http::ApiError(403, "forbidden");
     const auto user = find_user(sql, services.keys, caller.session.user_id);
     const std::string encoded = totp::base32_encode(secret);
     const std::string uri = totp::otpauth_uri(encoded, user->email_masked);
@@ -74,13 +74,15 @@ http::Response enroll(http::Request& request, server::Services& services) {
 http::Response activate(http::Request& request, server::Services& services) {
     const Caller caller = require_pending(request, services, "totp_enrollment_required");
     const std::string code = read_code(request);
-    verify_second_factor(request, services, caller, code, SecretSource::pending_enrolment, "TOTP_FAILED");
+    const VerifiedFactor verified =
+        verify_second_factor(request, services, caller, code, SecretSource::pending_enrolment, "TOTP_FAILED");
     std::vector<std::string> codes;
     NewSession session;
     services.database.transaction([&](soci::session& tx) {
-        tx << "UPDATE users SET totp_secret_ciphertext = totp_pending_ciphertext, totp_pending_ciphertext = NULL,"
-              " totp_enabled = true WHERE id = CAST(:id AS uuid)",
-            soci::use(caller.session.user_id);
+        // Activates exactly the secret the code was checked against: a parallel enrolment that
+        // replaced it (or an activation that won) makes this one fail.
+        if (!activate_totp(tx, caller.session.user_id, verified.secret_ciphertext)) throw http::ApiError(400, "invalid_code");
+        end_pending_sessions(tx, caller.session.user_id);
         codes = replace_backup_codes(tx, services.keys, caller.session.user_id);
         session = rotate_to_full_session(tx, services.keys, services.auth, caller.session);
         record(tx, request, caller, "TOTP_ENROLLED");
@@ -95,7 +97,8 @@ http::Response activate(http::Request& request, server::Services& services) {
 http::Response verify(http::Request& request, server::Services& services) {
     const Caller caller = require_pending(request, services, "totp_required");
     const std::string code = read_code(request);
-    const FactorKind kind = verify_second_factor(request, services, caller, code, SecretSource::active, "TOTP_FAILED");
+    const FactorKind kind =
+        verify_second_factor(request, services, caller, code, SecretSource::active, "TOTP_FAILED").kind;
     NewSession session;
     services.database.transaction([&](soci::session& tx) {
         session = rotate_to_full_session(tx, services.keys, services.auth, caller.session);
@@ -109,13 +112,11 @@ http::Response step_up(http::Request& request, server::Services& services) {
     const Caller caller = require_signed_in(request, services);
     require_admin(caller);
     const std::string code = read_code(request);
-    const FactorKind kind = verify_second_factor(request, services, caller, code, SecretSource::active, "STEP_UP_FAILED");
+    const FactorKind kind =
+        verify_second_factor(request, services, caller, code, SecretSource::active, "STEP_UP_FAILED").kind;
     std::string until;
     services.database.transaction([&](soci::session& tx) {
-        grant_step_up(tx, caller.session.session_id, services.auth.step_up_ttl_seconds);
-        tx << "SELECT to_char(step_up_until AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM sessions"
-              " WHERE id = CAST(:id AS uuid)",
-            soci::use(caller.session.session_id), soci::into(until);
+        until = grant_step_up(tx, caller.session.session_id, services.auth.step_up_ttl_seconds);
         if (kind == FactorKind::backup_code) record(tx, request, caller, "BACKUP_CODE_USED");
         record(tx, request, caller, "STEP_UP_GRANTED");
     });

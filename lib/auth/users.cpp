@@ -3,20 +3,17 @@
 #include "auth/email.hpp"
 #include "crypto/sealed_fields.hpp"
 #include "crypto/hmac.hpp"
+#include "db/query.hpp"
 
 namespace ltc::auth {
 
 namespace {
+constexpr const char* select_user = "SELECT id, role, status, email_ciphertext FROM users WHERE ";
 
-std::optional<User> find_by(soci::session& sql, const crypto::KeyRing& keys, const std::string& column,
-                            const std::string& value) {
-    User user;
-    std::string ciphertext;
-    sql << "SELECT id, role, status, email_ciphertext FROM users WHERE " << column << " = :value",
-        soci::use(value), soci::into(user.id), soci::into(user.role), soci::into(user.status), soci::into(ciphertext);
-    if (!sql.got_data()) return std::nullopt;
-    user.email_masked = mask_email(decrypt_email(keys, ciphertext));
-    return user;
+std::optional<User> user_from(const db::Result& result, const crypto::KeyRing& keys) {
+    const auto row = result.first();
+    if (!row) return std::nullopt;
+    return User{row->text(0), row->text(1), row->text(2), mask_email(decrypt_email(keys, row->text(3)))};
 }
 }  // namespace
 
@@ -33,27 +30,50 @@ std::string decrypt_email(const crypto::KeyRing& keys, const std::string& cipher
 }
 
 std::optional<User> find_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id) {
-    return find_by(sql, keys, "id::text", user_id);
+    return user_from(db::query(sql, std::string(select_user) + "id = $1::uuid", {user_id}), keys);
 }
 
 std::optional<User> find_user_by_email_hmac(soci::session& sql, const crypto::KeyRing& keys, const std::string& hmac) {
-    return find_by(sql, keys, "email_hmac", hmac);
+    return user_from(db::query(sql, std::string(select_user) + "email_hmac = $1", {hmac}), keys);
 }
 
 User find_or_create_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& hmac,
                          const std::string& email_ciphertext) {
-    const int key_version = keys.version();
     // ON CONFLICT: two first sign-ins of one address at once create one account.
-    sql << "INSERT INTO users (email_hmac, email_ciphertext, key_version) VALUES (:h, :c, :kv)"
-           " ON CONFLICT (email_hmac) DO NOTHING",
-        soci::use(hmac), soci::use(email_ciphertext), soci::use(key_version);
+    db::query(sql,
+              "INSERT INTO users (email_hmac, email_ciphertext, key_version) VALUES ($1, $2, $3::int)"
+              " ON CONFLICT (email_hmac) DO NOTHING",
+              {hmac, email_ciphertext, keys.version()});
     return *find_user_by_email_hmac(sql, keys, hmac);
 }
 
 std::string user_email(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id) {
-    std::string ciphertext;
-    sql << "SELECT email_ciphertext FROM users WHERE id = CAST(:id AS uuid)", soci::use(user_id), soci::into(ciphertext);
-    return decrypt_email(keys, ciphertext);
+    const auto row = db::query(sql, "SELECT email_ciphertext FROM users WHERE id = $1::uuid", {user_id}).first();
+    return decrypt_email(keys, row ? row->text(0) : "");
+}
+
+bool totp_enabled(soci::session& sql, const std::string& user_id) {
+    const auto row = db::query(sql, "SELECT totp_enabled FROM users WHERE id = $1::uuid", {user_id}).first();
+    return row && row->flag(0);
+}
+
+bool store_pending_totp(soci::session& sql, const std::string& user_id, const std::string& ciphertext) {
+    return db::query(sql,
+                     "UPDATE users SET totp_pending_ciphertext = $2 WHERE id = $1::uuid AND NOT totp_enabled",
+                     {user_id, ciphertext})
+               .affected() == 1;
+}
+
+bool activate_totp(soci::session& sql, const std::string& user_id, const std::string& ciphertext) {
+    return db::query(sql,
+                     "UPDATE users SET totp_secret_ciphertext = totp_pending_ciphertext, totp_pending_ciphertext = NULL,"
+                     " totp_enabled = true WHERE id = $1::uuid AND totp_pending_ciphertext = $2 AND NOT totp_enabled",
+                     {user_id, ciphertext})
+               .affected() == 1;
+}
+
+void record_sign_in(soci::session& sql, const std::string& user_id) {
+    db::query(sql, "UPDATE users SET last_sign_in_at = now() WHERE id = $1::uuid", {user_id});
 }
 
 Poco::JSON::Object::Ptr user_json(const User& user) {

@@ -30,6 +30,13 @@ User find_or_create_user(soci::session& sql, const crypto::KeyRing& keys, const 
 // The address itself, for mail and the step-up-protected reveal.
 std::string user_email(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id);
 
+bool totp_enabled(soci::session& sql, const std::string& user_id);
+// Keeps a new, not yet activated TOTP secret; false when TOTP is already enabled.
+bool store_pending_totp(soci::session& sql, const std::string& user_id, const std::string& ciphertext);
+// Makes the pending secret active, only if it still is `ciphertext` and TOTP is not enabled yet.
+bool activate_totp(soci::session& sql, const std::string& user_id, const std::string& ciphertext);
+void record_sign_in(soci::session& sql, const std::string& user_id);
+
 // {"id","role","email_masked"}
 Poco::JSON::Object::Ptr user_json(const User& user);
 

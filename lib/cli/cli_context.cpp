@@ -1,6 +1,7 @@
 #include "cli/cli_context.hpp"
 
 #include "config/auth_settings.hpp"
+#include "db/query.hpp"
 
 namespace ltc::cli {
 
@@ -10,6 +11,9 @@ CliContext::CliContext(const config::EnvLookup& env)
       database(config.database_url) {}
 
 int run_with_context(const std::string& command, std::ostream& err, const std::function<int(CliContext&)>& body) {
+    // Operator commands (migrations, re-keying, seeding) may run long; the per-statement
+    // deadline protects request handling, not these.
+    db::set_query_deadline(std::chrono::hours(2));
     try {
         CliContext context(config::process_environment());
         return body(context);
@@ -18,6 +22,8 @@ int run_with_context(const std::string& command, std::ostream& err, const std::f
         return 78;
     } catch (const db::DatabaseUnavailable&) {
         err << "ltc " << command << ": the database is not reachable (LTC_DATABASE_URL)\n";
+    } catch (const db::QueryError& error) {
+        err << "ltc " << command << ": a statement failed (SQLSTATE " << error.sqlstate() << ")\n";
     } catch (const std::exception&) {
         err << "ltc " << command << ": failed\n";
     }

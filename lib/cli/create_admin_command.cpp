@@ -1,5 +1,8 @@
 #include "cli/create_admin_command.hpp"
 
+#include "admin/user_store.hpp"
+#include "vehicles/trust_summary.hpp"
+
 #include "audit/audit.hpp"
 #include "auth/email.hpp"
 #include "auth/sessions.hpp"
@@ -31,8 +34,8 @@ int create_admin_command(const std::vector<std::string>& args, std::ostream& out
         context.database.transaction([&](soci::session& tx) {
             user = auth::find_or_create_user(tx, keys, auth::email_hmac(keys, normalized), auth::encrypt_email(keys, normalized));
             const std::string previous = user.role;
-            tx << "UPDATE users SET role = :role, status = 'active' WHERE id = CAST(:id AS uuid)", soci::use(role),
-                soci::use(user.id);
+            admin::set_role_and_status(tx, user.id, role, "active");
+            vehicles::invalidate_owner_trust(tx, user.id);
             auth::end_all_sessions(tx, user.id);
             audit::Event event;
             event.action = "ADMIN_CREATED_CLI";

@@ -1,15 +1,14 @@
 #include "cli/jobs_command.hpp"
 
 #include "cli/cli_context.hpp"
+#include "db/query.hpp"
 #include "mail/mailer.hpp"
 
 namespace ltc::cli {
 
 namespace {
 long long delete_rows(soci::session& sql, const std::string& statement) {
-    long long deleted = 0;
-    sql << "WITH gone AS (" << statement << " RETURNING 1) SELECT count(*) FROM gone", soci::into(deleted);
-    return deleted;
+    return db::query(sql, statement).affected();
 }
 }  // namespace
 

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "trust/civil_date.hpp"
+
 namespace ltc::config {
 
 class ConfigError : public std::runtime_error {
@@ -25,6 +27,8 @@ struct WorkerConfig {
     int health_timeout_ms = 1500;   // LTC_HEALTH_TIMEOUT_MS: client-side deadline of /api/health
     int request_deadline_seconds = 30;  // LTC_REQUEST_DEADLINE_SECONDS: watchdog per request
     long max_body_bytes = 10L * 1024 * 1024 + 1024 * 1024;  // LTC_MAX_BODY_BYTES (uploads + multipart slack)
+    int query_timeout_ms = 1500;    // LTC_QUERY_TIMEOUT_MS: client-side deadline of every statement
+    std::optional<trust::CivilDate> today_override;  // LTC_TODAY=YYYY-MM-DD: tests of date boundaries only
 };
 
 constexpr std::size_t min_secret_key_length = 32;

@@ -1,49 +1,56 @@
 #include "consent/consent_store.hpp"
 
+#include "db/query.hpp"
+#include "db/rows.hpp"
+
 namespace ltc::consent {
 
 namespace {
-constexpr const char* current_sql =
+const std::string current_sql =
     "SELECT DISTINCT ON (doc) doc, version, url FROM consent_documents ORDER BY doc, published_at DESC, version DESC";
 
-std::vector<Document> read_documents(soci::rowset<soci::row> rows) {
+std::vector<Document> read_documents(const db::Result& rows) {
     std::vector<Document> documents;
-    for (const auto& row : rows) {
-        documents.push_back(Document{row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2)});
-    }
+    for (const auto row : rows) documents.push_back(Document{row.text(0), row.text(1), row.text(2)});
     return documents;
 }
 }  // namespace
 
-std::vector<Document> current_documents(soci::session& sql) {
-    return read_documents(sql.prepare << current_sql);
-}
+std::vector<Document> current_documents(soci::session& sql) { return read_documents(db::query(sql, current_sql)); }
 
 std::vector<Acceptance> acceptances(soci::session& sql, const std::string& user_id) {
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT doc, version, to_char(accepted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
-                        " source FROM consent_acceptances WHERE user_id = CAST(:id AS uuid) ORDER BY accepted_at, doc",
-         soci::use(user_id));
+    const auto rows = db::query(sql,
+                                "SELECT doc, version, " + db::iso_utc("accepted_at") +
+                                    ", source FROM consent_acceptances WHERE user_id = $1::uuid ORDER BY accepted_at, doc",
+                                {user_id});
     std::vector<Acceptance> result;
-    for (const auto& row : rows) {
-        result.push_back(Acceptance{row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
-                                    row.get<std::string>(3)});
-    }
+    for (const auto row : rows) result.push_back(Acceptance{row.text(0), row.text(1), row.text(2), row.text(3)});
     return result;
 }
 
 std::vector<Document> missing_documents(soci::session& sql, const std::string& user_id) {
-    return read_documents(
-        (sql.prepare << "SELECT c.doc, c.version, c.url FROM (" << current_sql << ") c"
-                        " WHERE NOT EXISTS (SELECT 1 FROM consent_acceptances a WHERE a.user_id = CAST(:id AS uuid)"
-                        " AND a.doc = c.doc AND a.version = c.version) ORDER BY c.doc",
-         soci::use(user_id)));
+    return read_documents(db::query(sql,
+                                    "SELECT c.doc, c.version, c.url FROM (" + current_sql +
+                                        ") c WHERE NOT EXISTS (SELECT 1 FROM consent_acceptances a WHERE a.user_id = $1::uuid"
+                                        " AND a.doc = c.doc AND a.version = c.version) ORDER BY c.doc",
+                                    {user_id}));
 }
 
 void accept(soci::session& sql, const std::string& user_id, const Document& document, const std::string& source) {
-    sql << "INSERT INTO consent_acceptances (user_id, doc, version, source) VALUES (CAST(:id AS uuid), :doc, :version,"
-           " :source) ON CONFLICT DO NOTHING",
-        soci::use(user_id), soci::use(document.doc), soci::use(document.version), soci::use(source);
+    db::query(sql,
+              "INSERT INTO consent_acceptances (user_id, doc, version, source) VALUES ($1::uuid, $2, $3, $4)"
+              " ON CONFLICT DO NOTHING",
+              {user_id, document.doc, document.version, source});
+}
+
+bool publish_document(soci::session& sql, const Document& document) {
+    // Current is the newest published_at: never earlier than the present current version.
+    return db::query(sql,
+                     "INSERT INTO consent_documents (doc, version, url, published_at) SELECT $1, $2, $3,"
+                     " GREATEST(now(), COALESCE(max(published_at) + interval '1 millisecond', now()))"
+                     " FROM consent_documents WHERE doc = $1 ON CONFLICT DO NOTHING",
+                     {document.doc, document.version, document.url})
+               .affected() == 1;
 }
 
 }  // namespace ltc::consent

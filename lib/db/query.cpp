@@ -46,22 +46,22 @@ Param::Param(const std::optional<long long>& value) {
     if (value) value_ = std::to_string(*value);
 }
 
-bool Row::is_null(std::size_t column) const { return PQgetisnull(result_, row_, static_cast<int>(column)) != 0; }
+bool Row::is_null(std::size_t column) const { return PQgetisnull(result_.get(), row_, static_cast<int>(column)) != 0; }
 
 std::optional<std::string> Row::optional_text(std::size_t column) const {
     if (is_null(column)) return std::nullopt;
     const int index = static_cast<int>(column);
-    return std::string(PQgetvalue(result_, row_, index), static_cast<std::size_t>(PQgetlength(result_, row_, index)));
+    return std::string(PQgetvalue(result_.get(), row_, index), static_cast<std::size_t>(PQgetlength(result_.get(), row_, index)));
 }
 
 std::optional<long long> Row::optional_integer(std::size_t column) const {
     if (is_null(column)) return std::nullopt;
-    return std::strtoll(PQgetvalue(result_, row_, static_cast<int>(column)), nullptr, 10);
+    return std::strtoll(PQgetvalue(result_.get(), row_, static_cast<int>(column)), nullptr, 10);
 }
 
 std::optional<bool> Row::optional_flag(std::size_t column) const {
     if (is_null(column)) return std::nullopt;
-    return PQgetvalue(result_, row_, static_cast<int>(column))[0] == 't';
+    return PQgetvalue(result_.get(), row_, static_cast<int>(column))[0] == 't';
 }
 
 std::string Row::text(std::size_t column) const { return optional_text(column).value_or(""); }

@@ -49,10 +49,11 @@ private:
     std::optional<std::string> value_;
 };
 
-// One row of a result; columns by position. Booleans arrive as 't'/'f'.
+// One row of a result; columns by position. Booleans arrive as 't'/'f'. A row keeps its result
+// alive, so `query(…).first()` is safe to hold.
 class Row {
 public:
-    Row(const PGresult* result, int row) : result_(result), row_(row) {}
+    Row(std::shared_ptr<const PGresult> result, int row) : result_(std::move(result)), row_(row) {}
     bool is_null(std::size_t column) const;
     std::optional<std::string> optional_text(std::size_t column) const;
     std::optional<long long> optional_integer(std::size_t column) const;
@@ -62,7 +63,7 @@ public:
     bool flag(std::size_t column) const;              // NULL → false
 
 private:
-    const PGresult* result_;
+    std::shared_ptr<const PGresult> result_;
     int row_;
 };
 
@@ -71,24 +72,24 @@ public:
     explicit Result(PGresult* result) : result_(result, &PQclear) {}
     std::size_t size() const { return static_cast<std::size_t>(PQntuples(result_.get())); }
     bool empty() const { return size() == 0; }
-    Row operator[](std::size_t row) const { return Row(result_.get(), static_cast<int>(row)); }
+    Row operator[](std::size_t row) const { return Row(result_, static_cast<int>(row)); }
     std::optional<Row> first() const;
     // Rows changed by an INSERT/UPDATE/DELETE.
     long long affected() const;
 
     class iterator {
     public:
-        iterator(const PGresult* result, int row) : result_(result), row_(row) {}
-        Row operator*() const { return Row(result_, row_); }
+        iterator(const Result& result, int row) : result_(result), row_(row) {}
+        Row operator*() const { return result_[static_cast<std::size_t>(row_)]; }
         iterator& operator++() { ++row_; return *this; }
         bool operator!=(const iterator& other) const { return row_ != other.row_; }
 
     private:
-        const PGresult* result_;
+        const Result& result_;
         int row_;
     };
-    iterator begin() const { return iterator(result_.get(), 0); }
-    iterator end() const { return iterator(result_.get(), PQntuples(result_.get())); }
+    iterator begin() const { return iterator(*this, 0); }
+    iterator end() const { return iterator(*this, static_cast<int>(size())); }
 
 private:
     std::shared_ptr<PGresult> result_;

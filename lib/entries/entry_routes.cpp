@@ -4,11 +4,12 @@
 #include <Poco/UUIDGenerator.h>
 
 #include "audit/audit.hpp"
-#include "db/clock.hpp"
 #include "entries/entry_input.hpp"
 #include "http/ids.hpp"
 #include "http/json_body.hpp"
 #include "trust/trust_light.hpp"
+#include "db/error_mapping.hpp"
+#include "vehicles/trust_summary.hpp"
 #include "vehicles/vehicle_access.hpp"
 
 namespace ltc::entries {
@@ -64,8 +65,15 @@ Scope require_scope(http::Request& request, server::Services& services) {
 EntryVersion require_live_entry(http::Request& request, server::Services& services, const Scope& scope) {
     const std::string entry_id = request.param("entry_id");
     if (!http::is_uuid(entry_id)) throw http::not_found();
-    const auto latest = latest_version(services.database.session(), scope.vehicle.id, entry_id);
-    if (!latest || latest->deleted) throw http::not_found();
+    soci::session& sql = services.database.session();
+    const auto latest = latest_version(sql, scope.vehicle.id, entry_id);
+    if (!latest) {
+        // Another vehicle's entry or an unknown id: 404 alike, and on record (API.md step 4).
+        audit::record(sql, audit::by_actor(scope.caller.session.user_id, scope.caller.session.role, request.request_id,
+                                           "ACCESS_DENIED", "entry", entry_id, "denied"));
+        throw http::not_found();
+    }
+    if (latest->deleted) throw http::not_found();
     return *latest;
 }
 
@@ -86,7 +94,9 @@ EntryVersion write_version(http::Request& request, server::Services& services, c
     version.created_by = scope.caller.session.user_id;
     EntryVersion written;
     services.database.transaction([&](soci::session& tx) {
+        vehicles::lock_live_vehicle(tx, scope.vehicle.id);  // not into a vehicle being deleted
         written = insert_version(tx, scope.vehicle.id, version);
+        vehicles::refresh_trust_summary(tx, scope.vehicle.id, server::today(services));
         record(tx, request, scope, action, written);
     });
     return written;
@@ -99,8 +109,7 @@ http::Response list(http::Request& request, server::Services& services) {
 
 http::Response create(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
-    const auto today = db::today_in_berlin(services.database.session());
-    const EntryInput input = read_entry_input(http::json_body(request), EntryBody::create, today);
+    const EntryInput input = read_entry_input(http::json_body(request), EntryBody::create, server::today(services));
     EntryVersion version;
     version.entry_id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     version.version = 1;
@@ -125,8 +134,7 @@ http::Response history_of(http::Request& request, server::Services& services) {
 http::Response revise(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
     const EntryVersion latest = require_live_entry(request, services, scope);
-    const auto today = db::today_in_berlin(services.database.session());
-    const EntryInput input = read_entry_input(http::json_body(request), EntryBody::revision, today);
+    const EntryInput input = read_entry_input(http::json_body(request), EntryBody::revision, server::today(services));
     if (*input.base_version != latest.version) throw stale_revision();
     EntryVersion version;
     version.entry_id = latest.entry_id;
@@ -152,6 +160,7 @@ http::Response remove(http::Request& request, server::Services& services) {
 }  // namespace
 
 void register_entry_routes(http::Router& router, server::Services& services) {
+    db::register_conflict_code("entry_versions_pkey", "stale_revision");
     server::add_routes(router, services, {
         {"GET", "/api/vehicles/{id}/entries", list},
         {"POST", "/api/vehicles/{id}/entries", create},

@@ -33,6 +33,9 @@ std::vector<EntryVersion> latest_entries(soci::session& sql, const std::string& 
 std::optional<EntryVersion> latest_version(soci::session& sql, const std::string& vehicle_id, const std::string& entry_id);
 std::vector<EntryVersion> history(soci::session& sql, const std::string& vehicle_id, const std::string& entry_id);
 
+// Whether any version of this entry exists, on any vehicle (to audit a foreign id).
+bool entry_exists(soci::session& sql, const std::string& entry_id);
+
 // Inserts a version; a parallel writer of the same version violates entry_versions_pkey (409 stale_revision).
 EntryVersion insert_version(soci::session& sql, const std::string& vehicle_id, const EntryVersion& version);
 

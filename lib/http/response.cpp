@@ -32,6 +32,13 @@ Response json_response(int status, const Poco::JSON::Object::Ptr& object) {
     return response;
 }
 
+Response raw_json_response(int status, std::string json) {
+    Response response;
+    response.status = status;
+    response.body = std::move(json);
+    return response;
+}
+
 Response no_content() {
     Response response;
     response.status = 204;

@@ -23,6 +23,8 @@ std::string to_json(const Poco::JSON::Object::Ptr& object);
 std::string to_json(const Poco::JSON::Array::Ptr& array);
 
 Response json_response(int status, const Poco::JSON::Object::Ptr& object);
+// A body that already is JSON text (e.g. a stored summary), sent as it is.
+Response raw_json_response(int status, std::string json);
 Response no_content();
 
 // {"error":{"code","message"[,"fields"]},"request_id"} with the error's own headers.

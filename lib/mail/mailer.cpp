@@ -16,6 +16,7 @@
 
 #include "crypto/aead.hpp"
 #include "crypto/sealed_fields.hpp"
+#include "db/query.hpp"
 #include "mail/eml.hpp"
 #include "mail/outbox.hpp"
 
@@ -100,31 +101,27 @@ void send_smtp(const SmtpTarget& target, const MailerSettings& settings, const C
 // Claims one due message: the attempt is counted and the next try scheduled before sending,
 // so a mailer that dies mid-send retries later instead of losing or repeating at once.
 std::optional<Claimed> claim_next(soci::session& sql, const crypto::KeyRing& keys) {
-    std::string id, recipient_ciphertext, message_ciphertext;
-    int attempts = 0;
-    soci::indicator recipient_indicator = soci::i_ok;
-    soci::indicator message_indicator = soci::i_ok;
-    sql << "UPDATE mail_outbox SET attempts = attempts + 1,"
-           " next_attempt_at = now() + make_interval(secs => 5 * power(2, LEAST(attempts, 7)))"
-           " WHERE id = (SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= now()"
-           " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
-           " RETURNING id, recipient_ciphertext, message_ciphertext, attempts",
-        soci::into(id), soci::into(recipient_ciphertext, recipient_indicator),
-        soci::into(message_ciphertext, message_indicator), soci::into(attempts);
-    if (!sql.got_data()) return std::nullopt;
+    const auto row = db::query(sql,
+                               "UPDATE mail_outbox SET attempts = attempts + 1,"
+                               " next_attempt_at = now() + make_interval(secs => 5 * power(2, LEAST(attempts, 7)))"
+                               " WHERE id = (SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= now()"
+                               " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                               " RETURNING id, recipient_ciphertext, message_ciphertext, attempts")
+                         .first();
+    if (!row) return std::nullopt;
     Claimed mail;
-    mail.id = id;
-    mail.attempts = attempts;
-    mail.recipient = crypto::open_sealed(keys, crypto::sealed_field::outbox_recipient, recipient_ciphertext);
-    decode_message(crypto::open_sealed(keys, crypto::sealed_field::outbox_message, message_ciphertext), mail.subject,
-                   mail.body);
+    mail.id = row->text(0);
+    mail.attempts = static_cast<int>(row->integer(3));
+    mail.recipient = crypto::open_sealed(keys, crypto::sealed_field::outbox_recipient, row->text(1));
+    decode_message(crypto::open_sealed(keys, crypto::sealed_field::outbox_message, row->text(2)), mail.subject, mail.body);
     return mail;
 }
 
 void finish(soci::session& sql, const std::string& id, const std::string& status) {
-    sql << "UPDATE mail_outbox SET status = :status, finished_at = now(), recipient_ciphertext = NULL,"
-           " message_ciphertext = NULL WHERE id = CAST(:id AS uuid)",
-        soci::use(status), soci::use(id);
+    db::query(sql,
+              "UPDATE mail_outbox SET status = $1, finished_at = now(), recipient_ciphertext = NULL,"
+              " message_ciphertext = NULL WHERE id = $2::uuid",
+              {status, id});
 }
 
 }  // namespace
@@ -156,10 +153,10 @@ int deliver_due(db::Database& database, const crypto::KeyRing& keys, const Maile
 }
 
 void wipe_old_mail(db::Database& database) {
-    soci::session& sql = database.session();
-    sql << "UPDATE mail_outbox SET status = CASE WHEN status = 'pending' THEN 'expired' ELSE status END,"
-           " finished_at = COALESCE(finished_at, now()), recipient_ciphertext = NULL, message_ciphertext = NULL"
-           " WHERE created_at < now() - interval '1 hour' AND (recipient_ciphertext IS NOT NULL OR status = 'pending')";
+    db::query(database.session(),
+              "UPDATE mail_outbox SET status = CASE WHEN status = 'pending' THEN 'expired' ELSE status END,"
+              " finished_at = COALESCE(finished_at, now()), recipient_ciphertext = NULL, message_ciphertext = NULL"
+              " WHERE created_at < now() - interval '1 hour' AND (recipient_ciphertext IS NOT NULL OR status = 'pending')");
 }
 
 }  // namespace ltc::mail

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "crypto/sealed_fields.hpp"
+#include "db/query.hpp"
 #include "http/response.hpp"
 
 namespace ltc::mail {
@@ -27,8 +28,8 @@ void enqueue(soci::session& sql, const crypto::KeyRing& keys, const OutboxMessag
     const std::string content =
         crypto::seal(keys, crypto::sealed_field::outbox_message, encode_message(message.subject, message.body));
     const int key_version = keys.version();
-    sql << "INSERT INTO mail_outbox (recipient_ciphertext, message_ciphertext, key_version) VALUES (:r, :m, :kv)",
-        soci::use(recipient), soci::use(content), soci::use(key_version);
+    db::query(sql, "INSERT INTO mail_outbox (recipient_ciphertext, message_ciphertext, key_version) VALUES ($1, $2, $3::int)",
+              {recipient, content, key_version});
 }
 
 }  // namespace ltc::mail

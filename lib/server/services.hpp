@@ -5,6 +5,7 @@
 #include "crypto/hkdf.hpp"
 #include "db/database.hpp"
 #include "metrics/shared_metrics.hpp"
+#include "trust/berlin_date.hpp"
 
 namespace ltc::server {
 
@@ -15,5 +16,8 @@ struct Services {
     db::Database& database;
     metrics::SharedMetrics& metrics;
 };
+
+// Today in Europe/Berlin (API.md), from the process clock.
+inline trust::CivilDate today(const Services& services) { return trust::berlin_today(services.config.today_override); }
 
 }  // namespace ltc::server

@@ -26,6 +26,12 @@ bool is_valid_date(const CivilDate& date) {
            date.day <= days_in_month(date.year, date.month);
 }
 
+CivilDate next_day(const CivilDate& date) {
+    if (date.day < days_in_month(date.year, date.month)) return CivilDate{date.year, date.month, date.day + 1};
+    if (date.month < 12) return CivilDate{date.year, date.month + 1, 1};
+    return CivilDate{date.year + 1, 1, 1};
+}
+
 CivilDate add_months(const CivilDate& date, int months) {
     // Months counted from year 0, month 1; floor division keeps negative totals right.
     const long long total = static_cast<long long>(date.year) * 12 + (date.month - 1) + months;

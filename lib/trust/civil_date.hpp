@@ -33,6 +33,9 @@ bool is_valid_date(const CivilDate& date);
 // 2024-03-31 - 1 month = 2024-02-29). Expects a valid date.
 CivilDate add_months(const CivilDate& date, int months);
 
+// The following day.
+CivilDate next_day(const CivilDate& date);
+
 // Strict "YYYY-MM-DD" (four-digit year 0001..9999, a day that exists); nothing otherwise.
 std::optional<CivilDate> parse_iso_date(std::string_view text);
 

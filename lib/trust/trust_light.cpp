@@ -167,6 +167,16 @@ bool history_not_current(const std::vector<EntryFacts>& entries, const CivilDate
     return false;
 }
 
+std::optional<CivilDate> result_changes_on(const TrustInput& input) {
+    if (input.entries.empty()) return std::nullopt;
+    const CivilDate newest = sorted_dates(input.entries).back();
+    if (newest < add_months(input.today, -months_current)) return std::nullopt;  // already not current
+    // The first day d with newest < d - 24 months; add_months clamps month ends, so step over them.
+    CivilDate day = add_months(newest, months_current);
+    while (!(newest < add_months(day, -months_current))) day = next_day(day);
+    return day;
+}
+
 bool accident_open(AccidentStatus status, bool closed, const std::vector<EntryFacts>& entries) {
     if (status != AccidentStatus::nicht_unfallfrei) return false;
     if (!closed) return true;

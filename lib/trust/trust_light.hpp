@@ -107,6 +107,11 @@ struct TrustResult {
 // `entries` does not matter. Expects valid dates.
 TrustResult compute_trust(const TrustInput& input);
 
+// The first date after input.today on which compute_trust may answer differently for the same
+// facts (only "history not current" depends on the date); nothing when no later date changes it.
+// A stored result is valid for every day before this date.
+std::optional<CivilDate> result_changes_on(const TrustInput& input);
+
 // The building blocks, exposed for tests and for the odometer verdict elsewhere.
 
 // True when some entry shows fewer km than an entry with a strictly earlier date.

@@ -28,4 +28,10 @@ Vehicle require_vehicle(const http::Request& request, server::Services& services
     return *vehicle;
 }
 
+Vehicle lock_live_vehicle(soci::session& sql, const std::string& id) {
+    auto vehicle = lock_vehicle(sql, id);
+    if (!vehicle || vehicle->deleted()) throw http::not_found();
+    return *vehicle;
+}
+
 }  // namespace ltc::vehicles

@@ -15,4 +15,7 @@ bool is_admin(const auth::Caller& caller);
 Vehicle require_vehicle(const http::Request& request, server::Services& services, const auth::Caller& caller,
                         DeletedVehicles deleted = DeletedVehicles::hidden);
 
+// The vehicle locked for a write, re-checked inside the transaction: gone or deleted meanwhile → 404.
+Vehicle lock_live_vehicle(soci::session& sql, const std::string& id);
+
 }  // namespace ltc::vehicles

@@ -2,11 +2,11 @@
 #include "server/route_binding.hpp"
 
 #include "audit/audit.hpp"
-#include "db/clock.hpp"
+#include "db/error_mapping.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
 #include "vehicles/vehicle_access.hpp"
-#include "vehicles/vehicle_trust.hpp"
+#include "vehicles/trust_summary.hpp"
 #include "vehicles/vin_protection.hpp"
 
 namespace ltc::vehicles {
@@ -17,8 +17,7 @@ Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
     return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
 }
 
-Poco::JSON::Object::Ptr vehicle_json(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today,
-                                     bool for_admin) {
+Poco::JSON::Object::Ptr vehicle_json(const Vehicle& vehicle, const StoredTrust& stored, bool for_admin) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     json->set("id", vehicle.id);
     json->set("vin_masked", vehicle.vin.masked);
@@ -35,7 +34,7 @@ Poco::JSON::Object::Ptr vehicle_json(soci::session& sql, const Vehicle& vehicle,
     json->set("created_at", vehicle.created_at);
     json->set("updated_at", vehicle.updated_at);
     Poco::JSON::Object::Ptr trust = new Poco::JSON::Object();
-    trust->set("light", std::string(trust::to_string(vehicle_trust(sql, vehicle, today).light)));
+    trust->set("light", stored.light);
     json->set("trust", trust);
     Poco::JSON::Object::Ptr link = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     link->set("enabled", false);  // public links come with their own issue
@@ -49,10 +48,16 @@ Poco::JSON::Object::Ptr vehicle_json(soci::session& sql, const Vehicle& vehicle,
     return json;
 }
 
-http::Response vehicle_response(int status, server::Services& services, const std::string& id, const auth::Caller& caller) {
-    soci::session& sql = services.database.session();
-    const auto vehicle = load_vehicle(sql, id);
-    return http::json_response(status, vehicle_json(sql, *vehicle, db::today_in_berlin(sql), is_admin(caller)));
+http::Response vehicle_response(int status, server::Services& services, const Vehicle& vehicle, const auth::Caller& caller) {
+    const StoredTrust stored = current_trust(services.database, vehicle, server::today(services));
+    return http::json_response(status, vehicle_json(vehicle, stored, is_admin(caller)));
+}
+
+http::Response reloaded_vehicle_response(int status, server::Services& services, const std::string& id,
+                                         const auth::Caller& caller) {
+    const auto vehicle = load_vehicle(services.database.session(), id);
+    if (!vehicle) throw http::not_found();
+    return vehicle_response(status, services, *vehicle, caller);
 }
 
 void record(soci::session& sql, const http::Request& request, const auth::Caller& caller, const std::string& action,
@@ -69,6 +74,8 @@ http::ApiError vin_already_registered() {
     return http::ApiError(409, "vin_already_registered", "Diese Fahrgestellnummer ist bereits registriert.");
 }
 
+http::ApiError invalid_vin() { return http::ApiError(400, "invalid_vin", "Die Fahrgestellnummer ist ungültig."); }
+
 // The free tier: a `user` has at most one active vehicle (creating or restoring).
 void check_free_tier(soci::session& sql, const std::string& owner_id, const std::string& owner_role) {
     const long long active = lock_owner_and_count_active(sql, owner_id);
@@ -77,10 +84,9 @@ void check_free_tier(soci::session& sql, const std::string& owner_id, const std:
 
 http::Response create_vehicle(http::Request& request, server::Services& services) {
     const auth::Caller caller = auth::require_product_access(request, services);
-    soci::session& sql = services.database.session();
-    const trust::CivilDate today = db::today_in_berlin(sql);
+    const trust::CivilDate today = server::today(services);
     const VehicleInput input = read_vehicle_input(http::json_body(request), today.year + 1);
-    if (!input.vin.value || input.vin_not_a_string) throw http::ApiError(400, "invalid_vin", "Die Fahrgestellnummer ist ungültig.");
+    if (!input.vin.value || input.vin_not_a_string) throw invalid_vin();
     const VehicleFields fields = apply_input(VehicleFields{}, input);
     const StoredVin vin = protect_vin(services.keys, *input.vin.value, fields.year);
 
@@ -89,9 +95,10 @@ http::Response create_vehicle(http::Request& request, server::Services& services
         check_free_tier(tx, caller.session.user_id, caller.session.role);
         if (vin_registered(tx, vin.hmac)) throw vin_already_registered();
         id = insert_vehicle(tx, caller.session.user_id, vin, fields, services.keys.version());
+        refresh_trust_summary(tx, id, today);
         record(tx, request, caller, "VEHICLE_CREATED", id);
     });
-    return vehicle_response(201, services, id, caller);
+    return reloaded_vehicle_response(201, services, id, caller);
 }
 
 http::Response list(http::Request& request, server::Services& services) {
@@ -103,11 +110,10 @@ http::Response list(http::Request& request, server::Services& services) {
     } else if (is_admin(caller) && request.query_param("all") == "1") {
         listing = VehicleListing::all_active;
     }
-    soci::session& sql = services.database.session();
-    const trust::CivilDate today = db::today_in_berlin(sql);
+    const trust::CivilDate today = server::today(services);
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
-    for (const auto& vehicle : list_vehicles(sql, listing, caller.session.user_id, page)) {
-        items->add(vehicle_json(sql, vehicle, today, is_admin(caller)));
+    for (const auto& vehicle : list_vehicles(services.database.session(), listing, caller.session.user_id, page)) {
+        items->add(vehicle_json(vehicle, current_trust(services.database, vehicle, today), is_admin(caller)));
     }
     return http::json_response(200, http::page_json(items, page));
 }
@@ -115,45 +121,46 @@ http::Response list(http::Request& request, server::Services& services) {
 http::Response get(http::Request& request, server::Services& services) {
     const auth::Caller caller = auth::require_product_access(request, services);
     const Vehicle vehicle = require_vehicle(request, services, caller, DeletedVehicles::visible_to_admins);
-    soci::session& sql = services.database.session();
-    return http::json_response(200, vehicle_json(sql, vehicle, db::today_in_berlin(sql), is_admin(caller)));
+    return vehicle_response(200, services, vehicle, caller);
+}
+
+// The VIN after a PATCH: unchanged, re-protected for a changed year, or a new one (admins need a
+// step-up; owners may only while the vehicle has no entries, so a history never moves to another car).
+StoredVin patched_vin(server::Services& services, const auth::Caller& caller, const Vehicle& vehicle,
+                      const VehicleInput& input, const VehicleFields& fields) {
+    if (input.vin.present) {
+        if (!input.vin.value || input.vin_not_a_string) throw invalid_vin();
+        StoredVin vin = protect_vin(services.keys, *input.vin.value, fields.year);
+        if (vin.hmac == vehicle.vin.hmac) return vehicle.vin;  // unchanged: keep the stored ciphertext
+        if (is_admin(caller)) {
+            auth::require_step_up(caller);
+        } else if (vehicle.has_entries) {
+            throw http::ApiError(409, "vin_locked", "Die Fahrgestellnummer kann nach dem ersten Eintrag nicht mehr geändert werden.");
+        }
+        return vin;
+    }
+    if (!input.year.present) return vehicle.vin;
+    // The stored VIN must still fit the (changed or cleared) year.
+    StoredVin vin = protect_vin(services.keys, reveal_vin(services.keys, vehicle.vin), fields.year);
+    vin.ciphertext = vehicle.vin.ciphertext;
+    return vin;
 }
 
 http::Response patch(http::Request& request, server::Services& services) {
     const auth::Caller caller = auth::require_product_access(request, services);
     const Vehicle vehicle = require_vehicle(request, services, caller);
-    soci::session& sql = services.database.session();
-    const trust::CivilDate today = db::today_in_berlin(sql);
+    const trust::CivilDate today = server::today(services);
     const VehicleInput input = read_vehicle_input(http::json_body(request), today.year + 1);
-    const VehicleFields fields = apply_input(vehicle.fields, input);
-
-    StoredVin vin = vehicle.vin;
-    if (input.vin.present) {
-        if (!input.vin.value || input.vin_not_a_string) throw http::ApiError(400, "invalid_vin", "Die Fahrgestellnummer ist ungültig.");
-        vin = protect_vin(services.keys, *input.vin.value, fields.year);
-        if (vin.hmac != vehicle.vin.hmac) {
-            // A VIN change must not move a history onto another car: admins need a step-up,
-            // owners may only while the vehicle has no entries.
-            if (is_admin(caller)) {
-                auth::require_step_up(caller);
-            } else if (vehicle.entry_count > 0) {
-                throw http::ApiError(409, "vin_locked", "Die Fahrgestellnummer kann nach dem ersten Eintrag nicht mehr geändert werden.");
-            }
-        } else {
-            vin = vehicle.vin;  // unchanged: keep the stored ciphertext
-        }
-    } else if (input.year.present) {
-        // The stored VIN must still fit the (changed or cleared) year.
-        vin = protect_vin(services.keys, reveal_vin(services.keys, vehicle.vin), fields.year);
-        vin.ciphertext = vehicle.vin.ciphertext;
-    }
-
     services.database.transaction([&](soci::session& tx) {
-        if (vin.hmac != vehicle.vin.hmac && vin_registered(tx, vin.hmac)) throw vin_already_registered();
-        update_vehicle(tx, vehicle.id, vin, fields);
-        record(tx, request, caller, "VEHICLE_UPDATED", vehicle.id);
+        const Vehicle locked = lock_live_vehicle(tx, vehicle.id);
+        const VehicleFields fields = apply_input(locked.fields, input);
+        const StoredVin vin = patched_vin(services, caller, locked, input, fields);
+        if (vin.hmac != locked.vin.hmac && vin_registered(tx, vin.hmac)) throw vin_already_registered();
+        update_vehicle(tx, locked.id, vin, fields);
+        refresh_trust_summary(tx, locked.id, today);
+        record(tx, request, caller, "VEHICLE_UPDATED", locked.id);
     });
-    return vehicle_response(200, services, vehicle.id, caller);
+    return reloaded_vehicle_response(200, services, vehicle.id, caller);
 }
 
 http::Response remove(http::Request& request, server::Services& services) {
@@ -163,6 +170,7 @@ http::Response remove(http::Request& request, server::Services& services) {
     const std::string reason = fields.required_string("reason", 500);
     fields.finish();
     services.database.transaction([&](soci::session& tx) {
+        lock_live_vehicle(tx, vehicle.id);  // deleting twice must not restart the restore window
         soft_delete_vehicle(tx, vehicle.id, reason, caller.session.user_id);
         record(tx, request, caller, "VEHICLE_DELETED", vehicle.id);
     });
@@ -172,29 +180,31 @@ http::Response remove(http::Request& request, server::Services& services) {
 http::Response restore(http::Request& request, server::Services& services) {
     const auth::Caller caller = auth::require_product_access(request, services);
     const Vehicle vehicle = require_vehicle(request, services, caller, DeletedVehicles::visible_to_owner_and_admins);
-    if (!vehicle.deleted()) return vehicle_response(200, services, vehicle.id, caller);
+    if (!vehicle.deleted()) return vehicle_response(200, services, vehicle, caller);
     if (!is_admin(caller) && !vehicle.deleted_within_restore_window) {
         throw http::ApiError(403, "restore_period_expired", "Gelöschte Fahrzeuge können nur 30 Tage lang wiederhergestellt werden.");
     }
     services.database.transaction([&](soci::session& tx) {
         check_free_tier(tx, vehicle.owner_id, vehicle.owner_role);
+        const auto locked = lock_vehicle(tx, vehicle.id);
+        if (!locked || !locked->deleted()) return;  // restored meanwhile: nothing to do
         if (vin_registered(tx, vehicle.vin.hmac)) throw vin_already_registered();
         restore_vehicle(tx, vehicle.id);
         record(tx, request, caller, "VEHICLE_RESTORED", vehicle.id);
     });
-    return vehicle_response(200, services, vehicle.id, caller);
+    return reloaded_vehicle_response(200, services, vehicle.id, caller);
 }
 
 http::Response trust_of(http::Request& request, server::Services& services) {
     const auth::Caller caller = auth::require_product_access(request, services);
     const Vehicle vehicle = require_vehicle(request, services, caller, DeletedVehicles::visible_to_admins);
-    soci::session& sql = services.database.session();
-    return http::json_response(200, trust_json(vehicle_trust(sql, vehicle, db::today_in_berlin(sql))));
+    return http::raw_json_response(200, current_trust(services.database, vehicle, server::today(services)).summary_json);
 }
 
 }  // namespace
 
 void register_vehicle_routes(http::Router& router, server::Services& services) {
+    db::register_conflict_code("vehicles_vin_hmac_active_key", "vin_already_registered");
     server::add_routes(router, services, {
         {"POST", "/api/vehicles", create_vehicle},
         {"GET", "/api/vehicles", list},

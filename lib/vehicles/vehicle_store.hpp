@@ -18,6 +18,13 @@ struct StoredVin {
     std::optional<bool> check_digit_valid;
 };
 
+// The stored trust summary of a vehicle (vehicle_trust), read with the vehicle.
+struct StoredTrust {
+    std::string light;
+    std::string summary_json;                 // the body of GET /api/vehicles/{id}/trust
+    std::optional<std::string> valid_until;   // YYYY-MM-DD; from then on it must be re-derived
+};
+
 struct Vehicle {
     std::string id;
     std::string owner_id;
@@ -29,7 +36,8 @@ struct Vehicle {
     std::optional<std::string> deleted_at;
     std::optional<std::string> delete_reason;
     bool deleted_within_restore_window = false;  // deleted less than 30 days ago
-    int entry_count = 0;                          // entries ever written, deleted ones included
+    bool has_entries = false;                     // entries ever written, deleted ones included
+    std::optional<StoredTrust> trust;             // nothing until first derived
     bool deleted() const { return deleted_at.has_value(); }
 };
 
@@ -38,6 +46,11 @@ enum class VehicleListing { own_active, all_active, all_deleted };
 std::optional<Vehicle> load_vehicle(soci::session& sql, const std::string& id);
 std::vector<Vehicle> list_vehicles(soci::session& sql, VehicleListing listing, const std::string& owner_id,
                                    const http::Page& page);
+
+// Row locks on the vehicle, so writes to it (and re-derivations of its trust summary) serialise
+// and re-check its state inside their transaction. nullopt when it does not exist.
+std::optional<Vehicle> lock_vehicle(soci::session& sql, const std::string& id);
+void lock_vehicle_shared(soci::session& sql, const std::string& id);
 
 // Takes a row lock on the owner, so two creations or restores cannot both pass the free-tier check.
 long long lock_owner_and_count_active(soci::session& sql, const std::string& owner_id);

@@ -6,7 +6,7 @@
 
 namespace ltc::vehicles {
 
-trust::TrustResult vehicle_trust(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today) {
+trust::TrustInput trust_input(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today) {
     trust::TrustInput input;
     for (const auto& entry : entries::latest_entries(sql, vehicle.id)) {
         trust::EntryFacts facts;
@@ -21,7 +21,7 @@ trust::TrustResult vehicle_trust(soci::session& sql, const Vehicle& vehicle, con
     input.accident_closed = vehicle.fields.accident_closed;
     input.owner_role = vehicle.owner_role;
     input.today = today;
-    return trust::compute_trust(input);
+    return input;
 }
 
 Poco::JSON::Object::Ptr trust_json(const trust::TrustResult& result) {

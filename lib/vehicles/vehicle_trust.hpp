@@ -8,7 +8,8 @@
 
 namespace ltc::vehicles {
 
-trust::TrustResult vehicle_trust(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today);
+// The facts of the trust function for this vehicle (its latest entries, accident fields, owner role).
+trust::TrustInput trust_input(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today);
 
 // {"light","sentence","hint","reasons":[…],"indicators":{…},"counts":{…}}
 Poco::JSON::Object::Ptr trust_json(const trust::TrustResult& result);
