@@ -74,6 +74,9 @@ wal_level = replica
 archive_mode = on
 archive_command = '$ROOT/scripts/wal-archive.sh %p %f $VAR/backup/wal'
 archive_timeout = 300
+# Statement counts per query shape: the round trips of a request are visible (tests, bench).
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = top
 CONF
 }
 
@@ -112,6 +115,8 @@ REVOKE ALL ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO ltc_app;
 ALTER DEFAULT PRIVILEGES FOR ROLE ltc_owner IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ltc_app;
 ALTER DEFAULT PRIVILEGES FOR ROLE ltc_owner IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ltc_app;
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+GRANT pg_read_all_stats TO ltc_owner;
 SQL
 }
 

@@ -55,6 +55,17 @@ if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
         failed=$((failed + 1))
         failed_names+=("restart-workers-step-up")
     fi
+    # The date boundary of the stored trust summaries: a vehicle documented today, then the
+    # workers (and `ltc verify-trust`) with tomorrow's Berlin date as "today".
+    run_suite integration-clock-prepare "$BIN/integration-tests" --report_level=short --run_test=@clock_prepare
+    tomorrow=$(TZ=Europe/Berlin date -d tomorrow +%F)
+    if LTC_TODAY=$tomorrow "$ROOT/scripts/stack.sh" restart-workers >/dev/null; then
+        run_suite integration-clock env LTC_TODAY="$tomorrow" "$BIN/integration-tests" --report_level=short --run_test=@clock
+    else
+        failed=$((failed + 1))
+        failed_names+=("restart-workers-clock")
+    fi
+    "$ROOT/scripts/stack.sh" restart-workers >/dev/null
     # Last: `ltc rotate-secret` on the test stack, as an operator does it: stop everything that
     # writes, rotate with the database up, put the new secret and version into ltc.env, start
     # again, then check that the accounts made before still work (tests labelled rotate_secret).

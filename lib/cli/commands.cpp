@@ -9,6 +9,8 @@
 #include "cli/mailer_command.hpp"
 #include "cli/migrate_command.hpp"
 #include "cli/rotate_secret_command.hpp"
+#include "cli/seed_command.hpp"
+#include "cli/verify_trust_command.hpp"
 
 namespace ltc::cli {
 
@@ -20,7 +22,10 @@ void usage(std::ostream& err) {
            "  create-admin --email ADDRESS --role admin|superadmin\n"
            "  jobs retention        delete expired challenges, sessions, rate-limit windows and old mail\n"
            "  demo-seed             a demo owner with one vehicle (local stack)\n"
-           "  rotate-secret         re-key all data from LTC_OLD_SECRET_KEY to LTC_SECRET_KEY (--help)\n";
+           "  rotate-secret         re-key all data from LTC_OLD_SECRET_KEY to LTC_SECRET_KEY (--help)\n"
+           "  verify-trust          compare every stored trust summary with a fresh computation\n"
+           "  seed --owners N --vehicles-per-owner M --entries-per-vehicle K [--seed S]\n"
+           "                        deterministic load-test data (bench), fast multi-row inserts\n";
 }
 }  // namespace
 
@@ -33,6 +38,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         {"jobs", jobs_command},
         {"demo-seed", demo_command},
         {"rotate-secret", rotate_secret_command},
+        {"verify-trust", verify_trust_command},
+        {"seed", seed_command},
     };
     if (args.empty() || args[0] == "-h" || args[0] == "--help") {
         usage(err);

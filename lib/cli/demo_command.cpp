@@ -6,6 +6,8 @@
 #include "cli/cli_context.hpp"
 #include "consent/consent_store.hpp"
 #include "entries/entry_store.hpp"
+#include "trust/berlin_date.hpp"
+#include "vehicles/trust_summary.hpp"
 #include "vehicles/vehicle_store.hpp"
 #include "vehicles/vin_protection.hpp"
 
@@ -57,6 +59,7 @@ int demo_command(const std::vector<std::string>& args, std::ostream& out, std::o
             add_entry(tx, id, user.id, "2023-04-12", "inspektion", 182400, true, "Inspektion mit Ölwechsel");
             add_entry(tx, id, user.id, "2024-05-03", "hu_au", 195120, true, "HU/AU ohne Mängel");
             add_entry(tx, id, user.id, "2025-06-20", "bremsen", 207880, false, "Bremsbeläge vorne");
+            vehicles::refresh_trust_summary(tx, id, trust::berlin_today(context.config.today_override));
             created = true;
         });
         out << (created ? "demo vehicle created for " : "demo vehicle already present for ") << demo_email << '\n';

@@ -26,6 +26,34 @@ bool is_valid_date(const CivilDate& date) {
            date.day <= days_in_month(date.year, date.month);
 }
 
+// Howard Hinnant's days_from_civil and civil_from_days.
+std::int64_t days_since_epoch(const CivilDate& date) {
+    int year = date.year;
+    const int month = date.month;
+    const int day = date.day;
+    year -= month <= 2 ? 1 : 0;
+    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+    const int year_of_era = static_cast<int>(year - era * 400);
+    const int day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+CivilDate date_from_days(std::int64_t days) {
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const int day_of_era = static_cast<int>(days - era * 146097);
+    const int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const int shifted_month = (5 * day_of_year + 2) / 153;
+    const int day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    const int month = shifted_month < 10 ? shifted_month + 3 : shifted_month - 9;
+    const int year = static_cast<int>(year_of_era + era * 400) + (month <= 2 ? 1 : 0);
+    return CivilDate{year, month, day};
+}
+
+CivilDate add_days(const CivilDate& date, std::int64_t days) { return date_from_days(days_since_epoch(date) + days); }
+
 CivilDate next_day(const CivilDate& date) {
     if (date.day < days_in_month(date.year, date.month)) return CivilDate{date.year, date.month, date.day + 1};
     if (date.month < 12) return CivilDate{date.year, date.month + 1, 1};

@@ -4,6 +4,7 @@
 // not exist in the target month (29 Feb in a common year, 31 Apr, …) becomes that month's last
 // day. Pure; "today" (Europe/Berlin) is always supplied by the caller.
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,12 @@ bool is_valid_date(const CivilDate& date);
 // target month is clamped to its last day (2024-02-29 + 12 months = 2025-02-28,
 // 2024-03-31 - 1 month = 2024-02-29). Expects a valid date.
 CivilDate add_months(const CivilDate& date, int months);
+
+// Days since 1970-01-01 (negative before), and back.
+std::int64_t days_since_epoch(const CivilDate& date);
+CivilDate date_from_days(std::int64_t days);
+// `days` later (negative: earlier).
+CivilDate add_days(const CivilDate& date, std::int64_t days);
 
 // The following day.
 CivilDate next_day(const CivilDate& date);

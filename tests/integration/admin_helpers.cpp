@@ -140,4 +140,19 @@ Reply set_role(Admin& by, const std::string& user_id, const std::string& role, c
                    R"({"role":")" + role + R"(","reason":")" + reason + R"("})");
 }
 
+std::string random_vin() {
+    // From a random UUID's hex digits: never I, O or Q.
+    std::string vin;
+    for (const char c : random_uuid()) {
+        if (c != '-') vin.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+    return vin.substr(0, 17);
+}
+
+std::string create_vehicle(Member& owner, const std::string& vin) {
+    const Reply reply = owner.send("POST", "/api/vehicles", R"({"vin":")" + vin + R"("})");
+    if (reply.status != 201) throw std::runtime_error("vehicle not created: " + reply.body);
+    return reply.json()->getValue<std::string>("id");
+}
+
 }  // namespace ltc::test

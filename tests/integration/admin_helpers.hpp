@@ -69,6 +69,11 @@ public:
     Reply send(const std::string& method, const std::string& path, const std::string& body = {});
 };
 
+// 17 characters of the VIN alphabet (no I, O, Q), new every call.
+std::string random_vin();
+// POST /api/vehicles with this VIN; fails the test unless 201; the new vehicle's id.
+std::string create_vehicle(Member& owner, const std::string& vin);
+
 // PUT /api/admin/users/{id}/role by `by`.
 Reply set_role(Admin& by, const std::string& user_id, const std::string& role, const std::string& reason = "Test");
 
