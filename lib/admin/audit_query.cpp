@@ -15,6 +15,7 @@
 #include "db/rows.hpp"
 #include "http/api_error.hpp"
 #include "http/ids.hpp"
+#include "http/json_body.hpp"
 
 namespace ltc::admin {
 
@@ -32,6 +33,13 @@ std::optional<long long> parse_limit(const std::string& text) {
         if (c < '0' || c > '9') return std::nullopt;
     }
     return std::stoll(text);
+}
+
+// PostgreSQL text holds neither invalid UTF-8 nor NUL: such a target is refused here, not by
+// the database. Other control characters cannot name a target either.
+bool is_plain_text(const std::string& text) {
+    return http::is_valid_utf8(text) &&
+           std::none_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; });
 }
 
 Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
@@ -105,6 +113,8 @@ AuditQuery read_audit_query(const http::Request& request) {
     if (const auto target = request.query_param("target"); target && !target->empty()) {
         if (target->size() > 200) {
             errors["target"] = "too_long";
+        } else if (!is_plain_text(*target)) {
+            errors["target"] = "invalid";
         } else {
             query.target = *target;
         }

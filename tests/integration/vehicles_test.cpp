@@ -259,4 +259,30 @@ BOOST_AUTO_TEST_CASE(consent_and_role_gate_the_product_routes) {
     BOOST_TEST(owner.client.get("/api/vehicles").error_code() == "unauthenticated");
 }
 
+BOOST_AUTO_TEST_CASE(integers_beyond_64_bits_are_out_of_range_not_500) {
+    Owner owner;
+    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string base = "/api/vehicles/" + id + "/entries";
+    const std::string with_km = R"({"date":"2020-01-01","category":"wartung","performed_by":"fachwerkstatt","odometer_km":)";
+    for (const std::string km : {"9223372036854775808", "18446744073709551616", "1000000000000000000000000000000", "1e30"}) {
+        BOOST_TEST_CONTEXT(km) {
+            const Reply reply = owner.send("POST", base, with_km + km + "}");
+            BOOST_TEST(reply.status == 400);
+            BOOST_TEST(reply.error_code() == "validation_failed");
+            BOOST_TEST(field_code(reply, "odometer_km") == "out_of_range");
+        }
+    }
+    BOOST_TEST(field_code(owner.send("POST", base, with_km + "5e4}"), "odometer_km") == "invalid");
+    BOOST_TEST(owner.send("POST", base, with_km + std::string(400, '9') + "}").error_code() == "invalid_json");
+    BOOST_TEST(field_code(owner.send("PATCH", "/api/vehicles/" + id, R"({"year":9223372036854775808})"), "year") ==
+               "out_of_range");
+    const Reply created = owner.send("POST", base, entry_body("2020-01-01", 1000));
+    BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
+    const std::string entry = base + "/" + created.json()->getValue<std::string>("id");
+    BOOST_TEST(field_code(owner.send("POST", entry + "/revisions", entry_body("2020-01-01", 1000, R"(,"base_version":9223372036854775808)")),
+                          "base_version") == "out_of_range");
+    BOOST_TEST(field_code(owner.send("DELETE", entry, R"({"reason":"x","base_version":-9223372036854775809})"), "base_version") ==
+               "out_of_range");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
