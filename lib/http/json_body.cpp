@@ -18,7 +18,8 @@ struct DuplicateKey {};
 struct NumberOutOfRange {};
 
 // Poco accepts duplicate keys (last wins) and infinite numbers; this handler refuses both.
-// NUL characters are found by has_raw_control_in_string (Poco truncates keys at a NUL).
+// It also notes the top-level member names in order, so that a NUL found by scan_text can be
+// reported under its member's name.
 class StrictHandler : public Poco::JSON::ParseHandler {
 public:
     void startObject() override {
@@ -31,6 +32,7 @@ public:
     }
     void key(const std::string& name) override {
         if (!keys_.back().insert(name).second) throw DuplicateKey{};
+        if (keys_.size() == 1) top_level_keys_.push_back(name);
         ParseHandler::key(name);
     }
     void value(double number) override {
@@ -39,35 +41,72 @@ public:
     }
     using ParseHandler::value;
 
+    const std::vector<std::string>& top_level_keys() const { return top_level_keys_; }
+
 private:
     std::vector<std::set<std::string>> keys_;
+    std::vector<std::string> top_level_keys_;
 };
 
-// A raw control character inside a string literal is invalid JSON (RFC 8259 §7).
-// Also notes a \u0000 escape: Poco cuts an object key at the NUL ("a\u0000b" becomes "a"),
-// so StrictHandler::key cannot see it and the scan has to.
-bool has_raw_control_in_string(std::string_view text, bool& nul_escape) {
+// What the raw text shows that Poco's handler cannot: a raw control character inside a string
+// literal (invalid JSON, RFC 8259 §7), and \u0000 escapes, by the position (0, 1, …) of the
+// top-level member whose key or value holds them. Poco cuts a key at the NUL ("a\u0000b"
+// becomes "a"), so the handler never sees it.
+struct TextScan {
+    bool raw_control = false;
+    std::set<std::size_t> nul_members;
+};
+
+bool followed_by_colon(std::string_view text, std::size_t from) {
+    const auto next = text.find_first_not_of(" \t\r\n", from);
+    return next != std::string_view::npos && text[next] == ':';
+}
+
+TextScan scan_text(std::string_view text) {
+    TextScan scan;
+    int depth = 0;
+    std::size_t members = 0;  // top-level keys seen so far
     bool in_string = false;
     bool escaped = false;
+    bool string_has_nul = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        const auto byte = static_cast<unsigned char>(c);
         if (!in_string) {
-            if (c == '"') in_string = true;
+            if (c == '"') {
+                in_string = true;
+                string_has_nul = false;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                --depth;
+            }
             continue;
         }
         if (escaped) {
             escaped = false;
-            if (c == 'u' && text.substr(i + 1, 4) == "0000") nul_escape = true;
+            if (c == 'u' && text.substr(i + 1, 4) == "0000") string_has_nul = true;
         } else if (c == '\\') {
             escaped = true;
         } else if (c == '"') {
             in_string = false;
-        } else if (byte < 0x20) {
-            return true;
+            if (depth == 1 && followed_by_colon(text, i + 1)) ++members;
+            if (string_has_nul && members > 0) scan.nul_members.insert(members - 1);
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            scan.raw_control = true;
+            return scan;
         }
     }
-    return false;
+    return scan;
+}
+
+// validation_failed naming each member that holds a NUL; a key cut to nothing is the body's.
+ApiError nul_in_members(const TextScan& scan, const std::vector<std::string>& keys) {
+    FieldErrors fields;
+    for (const std::size_t member : scan.nul_members) {
+        const bool named = member < keys.size() && !keys[member].empty();
+        fields[named ? keys[member] : "body"] = "invalid";
+    }
+    return validation_failed(fields);
 }
 
 }  // namespace
@@ -108,10 +147,12 @@ void require_json_content_type(const Request& request) {
 
 Poco::JSON::Object::Ptr parse_json_object(std::string_view text) {
     if (text.size() > max_json_body_bytes) throw ApiError(413, "payload_too_large");
-    bool nul_escape = false;
-    if (text.empty() || !is_valid_utf8(text) || has_raw_control_in_string(text, nul_escape)) throw invalid_json();
+    if (text.empty() || !is_valid_utf8(text)) throw invalid_json();
+    const TextScan scan = scan_text(text);
+    if (scan.raw_control) throw invalid_json();
 
-    Poco::JSON::ParseHandler::Ptr handler = new StrictHandler();
+    auto* strict = new StrictHandler();
+    Poco::JSON::ParseHandler::Ptr handler = strict;
     Poco::JSON::Parser parser(handler);
     Poco::Dynamic::Var result;
     try {
@@ -127,8 +168,9 @@ Poco::JSON::Object::Ptr parse_json_object(std::string_view text) {
     } catch (const Poco::Exception&) {
         throw invalid_json();
     }
-    // NUL checks come after parsing so that an unparseable body is invalid_json first.
-    if (result.type() != typeid(Poco::JSON::Object::Ptr) || nul_escape) throw validation_failed({});
+    // Both checks come after parsing so that an unparseable body is invalid_json first.
+    if (result.type() != typeid(Poco::JSON::Object::Ptr)) throw validation_failed({{"body", "invalid"}});
+    if (!scan.nul_members.empty()) throw nul_in_members(scan, strict->top_level_keys());
     return result.extract<Poco::JSON::Object::Ptr>();
 }
 

@@ -285,4 +285,20 @@ BOOST_AUTO_TEST_CASE(integers_beyond_64_bits_are_out_of_range_not_500) {
                "out_of_range");
 }
 
+BOOST_AUTO_TEST_CASE(every_validation_failed_names_its_fields) {
+    Owner owner;
+    const std::string id = owner.create_vehicle(fresh_vin());
+    for (const std::string body : {"[]", "\"text\"", "5", "null"}) {
+        BOOST_TEST_CONTEXT(body) {
+            const Reply reply = owner.send("POST", "/api/vehicles/" + id + "/entries", body);
+            BOOST_TEST(reply.error_code() == "validation_failed");
+            BOOST_TEST(field_code(reply, "body") == "invalid");
+        }
+    }
+    const Reply nul = owner.send("POST", "/api/vehicles/" + id + "/entries", entry_body("2020-01-01", 1, R"(,"note":"a\u0000b")"));
+    BOOST_TEST(nul.error_code() == "validation_failed");
+    BOOST_TEST(field_code(nul, "note") == "invalid");
+    BOOST_TEST(field_code(owner.send("PATCH", "/api/vehicles/" + id, R"({"nickname":"\u0000"})"), "nickname") == "invalid");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
