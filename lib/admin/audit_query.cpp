@@ -14,6 +14,7 @@
 
 #include "db/rows.hpp"
 #include "http/api_error.hpp"
+#include "http/collection.hpp"
 #include "http/ids.hpp"
 #include "http/json_body.hpp"
 
@@ -25,14 +26,6 @@ int days_in_month(int year, int month) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29 : days[month - 1];
-}
-
-std::optional<long long> parse_limit(const std::string& text) {
-    if (text.empty() || text.size() > 12) return std::nullopt;
-    for (const char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-    }
-    return std::stoll(text);
 }
 
 // PostgreSQL text holds neither invalid UTF-8 nor NUL: such a target is refused here, not by
@@ -128,16 +121,7 @@ AuditQuery read_audit_query(const http::Request& request) {
             }
         }
     }
-    if (const auto limit = request.query_param("limit")) {
-        const auto parsed = parse_limit(*limit);
-        if (!parsed) {
-            errors["limit"] = "invalid";
-        } else if (*parsed < 1 || *parsed > 100) {
-            errors["limit"] = "out_of_range";
-        } else {
-            query.limit = *parsed;
-        }
-    }
+    http::read_limit(request, query.limit, errors);
     if (const auto cursor = request.query_param("cursor")) {
         query.after = decode_audit_cursor(*cursor);
         if (!query.after) errors["cursor"] = "invalid";

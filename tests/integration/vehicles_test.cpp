@@ -301,4 +301,44 @@ BOOST_AUTO_TEST_CASE(every_validation_failed_names_its_fields) {
     BOOST_TEST(field_code(owner.send("PATCH", "/api/vehicles/" + id, R"({"nickname":"\u0000"})"), "nickname") == "invalid");
 }
 
+BOOST_AUTO_TEST_CASE(limit_outside_1_to_100_or_not_a_number_is_refused_on_every_collection) {
+    Owner owner;
+    const std::string id = owner.create_vehicle(fresh_vin());
+    const Reply created = owner.send("POST", "/api/vehicles/" + id + "/entries", entry_body("2020-01-01", 1000));
+    BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
+    const std::string entries = "/api/vehicles/" + id + "/entries";
+    const std::string history = entries + "/" + created.json()->getValue<std::string>("id") + "/history";
+    for (const std::string& path : {std::string("/api/vehicles"), entries, history}) {
+        BOOST_TEST_CONTEXT(path) {
+            for (const std::string limit : {"0", "101", "99999999999"}) {
+                const Reply reply = owner.send("GET", path + "?limit=" + limit);
+                BOOST_TEST(reply.status == 400);
+                BOOST_TEST(field_code(reply, "limit") == "out_of_range");
+            }
+            for (const std::string limit : {"", "abc", "-1", "1.5", "%FF"}) {
+                const Reply reply = owner.send("GET", path + "?limit=" + limit);
+                BOOST_TEST(reply.status == 400);
+                BOOST_TEST(field_code(reply, "limit") == "invalid");
+            }
+            BOOST_TEST(owner.send("GET", path + "?limit=1").status == 200);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(entry_lists_are_paged) {
+    Owner owner;
+    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string entries = "/api/vehicles/" + id + "/entries";
+    for (const std::string date : {"2020-01-01", "2021-01-01", "2022-01-01"}) {
+        BOOST_REQUIRE(owner.send("POST", entries, entry_body(date, 1000)).status == 201);
+    }
+    const auto first = owner.send("GET", entries + "?limit=2").json();
+    BOOST_TEST(first->getArray("items")->size() == 2u);
+    BOOST_REQUIRE(!first->isNull("next_cursor"));
+    const auto rest = owner.send("GET", entries + "?limit=2&cursor=" + first->getValue<std::string>("next_cursor")).json();
+    BOOST_TEST(rest->getArray("items")->size() == 1u);
+    BOOST_TEST(rest->getArray("items")->getObject(0)->getValue<std::string>("date") == "2020-01-01");
+    BOOST_TEST(rest->isNull("next_cursor"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
