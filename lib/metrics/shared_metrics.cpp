@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "metrics/slot_claim.hpp"
+
 namespace ltc::metrics {
 
 namespace {
@@ -22,8 +24,6 @@ constexpr std::size_t max_request_series = 2048;
 constexpr std::size_t max_latency_series = 256;
 constexpr std::size_t max_workers = 256;
 constexpr std::size_t key_capacity = 96;
-
-enum SlotState : std::uint32_t { empty = 0, writing = 1, ready = 2 };
 
 static_assert(std::atomic<std::uint64_t>::is_always_lock_free);
 static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
@@ -70,30 +70,8 @@ bool key_equals(const char* stored, std::size_t capacity, const std::string& val
     return value.size() < capacity && std::strncmp(stored, value.c_str(), capacity) == 0;
 }
 
-// Open addressing over a fixed table; a slot is claimed once (empty → writing → ready) and never freed.
-template <typename Slot, std::size_t N, typename Matches, typename Fill>
-Slot* find_or_claim(Slot (&slots)[N], std::size_t hash, Matches matches, Fill fill) {
-    for (std::size_t probe = 0; probe < N; ++probe) {
-        Slot& slot = slots[(hash + probe) % N];
-        std::uint32_t state = slot.state.load(std::memory_order_acquire);
-        if (state == empty) {
-            std::uint32_t expected = empty;
-            if (slot.state.compare_exchange_strong(expected, writing, std::memory_order_acq_rel)) {
-                fill(slot);
-                slot.state.store(ready, std::memory_order_release);
-                return &slot;
-            }
-            state = expected;
-        }
-        while (state == writing) state = slot.state.load(std::memory_order_acquire);
-        if (matches(slot)) return &slot;
-    }
-    return nullptr;  // table full: the sample is dropped rather than blocking a request
-}
-
-bool process_alive(std::int32_t pid) {
-    return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);
-}
+using slots::find_or_claim;
+using slots::process_alive;
 }  // namespace
 
 SharedMetrics::SharedMetrics(const std::string& path) {
@@ -133,7 +111,18 @@ SharedMetrics::~SharedMetrics() {
     ::munmap(block_, sizeof(SharedBlock));
 }
 
-void SharedMetrics::record_request(const std::string& route, const std::string& method, int status, double seconds) {
+std::string method_label(std::string_view method) {
+    static constexpr std::string_view known[] = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
+    for (const auto name : known) {
+        if (method == name) return std::string(name);
+    }
+    return "other";
+}
+
+void SharedMetrics::record_request(const std::string& route, const std::string& raw_method, int status,
+                                   double seconds) {
+    // Clients choose the method: only a fixed set of labels, so that they cannot fill the table.
+    const std::string method = method_label(raw_method);
     const std::size_t hash = std::hash<std::string>{}(route + ' ' + method + ' ' + std::to_string(status));
     RequestSlot* request = find_or_claim(
         block_->requests, hash,
@@ -179,11 +168,11 @@ Snapshot SharedMetrics::snapshot() const {
         if (worker.busy.load() != 0 && process_alive(worker.pid.load())) ++result.workers_busy;
     }
     for (const RequestSlot& slot : block_->requests) {
-        if (slot.state.load(std::memory_order_acquire) != ready) continue;
+        if (slot.state.load(std::memory_order_acquire) != slots::ready) continue;
         result.requests.push_back(RequestCount{slot.route, slot.method, static_cast<int>(slot.status), slot.count.load()});
     }
     for (const LatencySlot& slot : block_->latencies) {
-        if (slot.state.load(std::memory_order_acquire) != ready) continue;
+        if (slot.state.load(std::memory_order_acquire) != slots::ready) continue;
         LatencyHistogram histogram;
         histogram.route = slot.route;
         for (std::size_t i = 0; i < histogram.buckets.size(); ++i) histogram.buckets[i] = slot.buckets[i].load();
