@@ -1,5 +1,6 @@
 #include "http/json_body.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <set>
 #include <string>
@@ -49,13 +50,32 @@ private:
 };
 
 // What the raw text shows that Poco's handler cannot: a raw control character inside a string
-// literal (invalid JSON, RFC 8259 §7), and \u0000 escapes, by the position (0, 1, …) of the
-// top-level member whose key or value holds them. Poco cuts a key at the NUL ("a\u0000b"
-// becomes "a"), so the handler never sees it.
+// literal (invalid JSON, RFC 8259 §7); \u0000 escapes, by the position (0, 1, …) of the
+// top-level member whose key or value holds them (Poco cuts a key at the NUL, "a\u0000b"
+// becomes "a", so the handler never sees it); and where integer literals beyond 64 bits end.
 struct TextScan {
     bool raw_control = false;
     std::set<std::size_t> nul_members;
+    std::vector<std::size_t> long_integer_ends;
 };
+
+// An integer literal outside Int64: Poco 1.11 wraps it (2^64 becomes 0) or refuses it as
+// unparseable, so it is handed to Poco as a decimal literal and arrives as a double — which
+// the field reader answers with out_of_range, and StrictHandler with invalid_json beyond a double.
+bool is_long_integer(std::string_view token) {
+    const std::string_view digits = token.starts_with('-') ? token.substr(1) : token;
+    if (digits.empty() || digits.front() == '0' || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+        return false;
+    }
+    long long value = 0;
+    return std::from_chars(token.data(), token.data() + token.size(), value).ec == std::errc::result_out_of_range;
+}
+
+// The end of the number token starting at `from` (JSON's number characters; validity is Poco's job).
+std::size_t number_end(std::string_view text, std::size_t from) {
+    const auto end = text.find_first_not_of("0123456789+-.eE", from);
+    return end == std::string_view::npos ? text.size() : end;
+}
 
 bool followed_by_colon(std::string_view text, std::size_t from) {
     const auto next = text.find_first_not_of(" \t\r\n", from);
@@ -79,6 +99,10 @@ TextScan scan_text(std::string_view text) {
                 ++depth;
             } else if (c == '}' || c == ']') {
                 --depth;
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                const std::size_t end = number_end(text, i);
+                if (is_long_integer(text.substr(i, end - i))) scan.long_integer_ends.push_back(end);
+                i = end - 1;
             }
             continue;
         }
@@ -97,6 +121,18 @@ TextScan scan_text(std::string_view text) {
         }
     }
     return scan;
+}
+
+// "[text]" for Poco (see parse_json_object), with ".0" after each long integer literal.
+std::string text_for_poco(std::string_view text, const TextScan& scan) {
+    std::string out = "[";
+    std::size_t copied = 0;
+    for (const std::size_t end : scan.long_integer_ends) {
+        out.append(text.substr(copied, end - copied)).append(".0");
+        copied = end;
+    }
+    out.append(text.substr(copied)).append("]");
+    return out;
 }
 
 // validation_failed naming each member that holds a NUL; a key cut to nothing is the body's.
@@ -158,7 +194,7 @@ Poco::JSON::Object::Ptr parse_json_object(std::string_view text) {
     try {
         // Wrapped in [ ] because Poco's ParseHandler cannot hold a top-level scalar ("5" throws as
         // if unparseable); "[T]" is an array of exactly one element exactly when T is one JSON value.
-        const auto wrapped = parser.parse("[" + std::string(text) + "]").extract<Poco::JSON::Array::Ptr>();
+        const auto wrapped = parser.parse(text_for_poco(text, scan)).extract<Poco::JSON::Array::Ptr>();
         if (wrapped->size() != 1) throw invalid_json();
         result = wrapped->get(0);
     } catch (const DuplicateKey&) {

@@ -6,8 +6,8 @@
 namespace ltc::http {
 
 namespace {
-// Poco hands a JSON integer over as Int64, as UInt64 above Int64's range, and as a double
-// beyond 64 bits; converting such a value to long long throws.
+// parse_json_object hands an integer literal over as Int64, or as a double beyond Int64 (see
+// json_body.cpp); a UInt64 from elsewhere is guarded too, since converting it to long long throws.
 constexpr double beyond_64_bits = 9223372036854775808.0;  // 2^63
 
 std::optional<long long> out_of_range(std::string& code) {

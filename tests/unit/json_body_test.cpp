@@ -168,6 +168,27 @@ BOOST_AUTO_TEST_CASE(numbers_that_do_not_fit_a_double_are_invalid_json) {
     BOOST_TEST(object->getValue<long long>("d") == 9007199254740993LL);
 }
 
+BOOST_AUTO_TEST_CASE(integer_literals_beyond_64_bits_arrive_as_doubles) {
+    // Poco 1.11 alone wraps 2^64 to 0, clamps below Int64 and refuses longer literals as unparseable.
+    const auto object = parse_json_object(
+        R"({"a":18446744073709551616,"b":-9223372036854775809,"c":1000000000000000000000000000000,)"
+        R"("d":"18446744073709551616","e":[9223372036854775807,-9223372036854775808,18446744073709551615]})");
+    BOOST_TEST((object->get("a").type() == typeid(double)));
+    BOOST_TEST(object->getValue<double>("a") == 18446744073709551616.0);
+    BOOST_TEST(object->getValue<double>("b") == -9223372036854775809.0);
+    BOOST_TEST(object->getValue<double>("c") == 1e30);
+    BOOST_TEST(object->getValue<std::string>("d") == "18446744073709551616");
+    const auto within = object->getArray("e");
+    BOOST_TEST(within->getElement<long long>(0) == 9223372036854775807LL);
+    BOOST_TEST(within->getElement<long long>(1) == (-9223372036854775807LL - 1));
+    BOOST_TEST(within->getElement<double>(2) == 18446744073709551615.0);  // beyond Int64: a double too
+    // Beyond a double stays invalid JSON, and so do malformed numbers.
+    expect_invalid_json(R"({"a":)" + std::string(400, '9') + "}");
+    expect_invalid_json(R"({"a":-)" + std::string(400, '9') + "}");
+    expect_invalid_json(R"({"a":0123456789012345678901234})");
+    expect_invalid_json(R"({"a":99999999999999999999-})");
+}
+
 BOOST_AUTO_TEST_CASE(non_object_top_level_is_validation_failed_on_body) {
     for (const char* body : {"[]", "[1,2]", R"([{"a":1}])", R"("text")", "true", "null", " 5 ", "-1.5",
                              R"(["\u0000"])"}) {
