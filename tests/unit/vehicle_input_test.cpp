@@ -88,10 +88,7 @@ BOOST_AUTO_TEST_CASE(empty_string_clears_like_null) {
 }
 
 BOOST_AUTO_TEST_CASE(apply_input_changes_only_what_was_sent) {
-    VehicleFields current;
-    current.nickname = "Alt";
-    current.make = "VW";
-    current.year = 1999;
+    const VehicleFields current = apply_input(VehicleFields{}, read(R"({"nickname":"Alt","make":"VW","year":1999})"));
     const auto result = apply_input(current, read(R"({"nickname":"Neu","year":null})"));
     BOOST_TEST(result.nickname.value() == "Neu");
     BOOST_TEST(result.make.value() == "VW");
@@ -105,9 +102,9 @@ BOOST_AUTO_TEST_CASE(accident_closed_is_kept_only_for_nicht_unfallfrei) {
                    .accident_closed);
     BOOST_TEST(!apply_input(defaults, read(R"({"accident_status":"unfallfrei","accident_closed":true})"))
                     .accident_closed);
-    VehicleFields closed;
-    closed.accident_status = "nicht_unfallfrei";
-    closed.accident_closed = true;
+    const VehicleFields closed =
+        apply_input(VehicleFields{}, read(R"({"accident_status":"nicht_unfallfrei","accident_closed":true})"));
+    BOOST_TEST(closed.accident_closed);
     const auto reset = apply_input(closed, read(R"({"accident_status":null})"));
     BOOST_TEST(reset.accident_status == "unbekannt");
     BOOST_TEST(!reset.accident_closed);
