@@ -91,6 +91,7 @@ SharedMetrics::SharedMetrics(const std::string& path) {
     block_->magic.compare_exchange_strong(expected, block_magic);
 
     const auto own_pid = static_cast<std::int32_t>(::getpid());
+    writer_mark_ = slots::writing_by(own_pid);
     for (std::size_t i = 0; i < max_workers && slot_ < 0; ++i) {
         std::int32_t current = block_->workers[i].pid.load();
         if (current == own_pid) {
@@ -125,7 +126,7 @@ void SharedMetrics::record_request(const std::string& route, const std::string& 
     const std::string method = method_label(raw_method);
     const std::size_t hash = std::hash<std::string>{}(route + ' ' + method + ' ' + std::to_string(status));
     RequestSlot* request = find_or_claim(
-        block_->requests, hash,
+        block_->requests, hash, writer_mark_,
         [&](const RequestSlot& slot) {
             return slot.status == static_cast<std::uint32_t>(status) && key_equals(slot.route, key_capacity, route) &&
                    key_equals(slot.method, sizeof slot.method, method);
@@ -138,7 +139,7 @@ void SharedMetrics::record_request(const std::string& route, const std::string& 
     if (request != nullptr) request->count.fetch_add(1, std::memory_order_relaxed);
 
     LatencySlot* latency = find_or_claim(
-        block_->latencies, std::hash<std::string>{}(route),
+        block_->latencies, std::hash<std::string>{}(route), writer_mark_,
         [&](const LatencySlot& slot) { return key_equals(slot.route, key_capacity, route); },
         [&](LatencySlot& slot) { copy_key(slot.route, key_capacity, route); });
     if (latency == nullptr) return;

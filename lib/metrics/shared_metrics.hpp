@@ -56,6 +56,7 @@ public:
 private:
     SharedBlock* block_ = nullptr;
     int slot_ = -1;
+    std::uint32_t writer_mark_ = 0;  // slots::writing_by(own pid)
 };
 
 // GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS as they are; any other method is "other".

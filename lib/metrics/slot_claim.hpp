@@ -45,10 +45,10 @@ Writer await_writer(const Slot& slot, std::uint32_t& state) {
 
 // The ready slot at or after `hash` that matches, or a newly claimed and filled one; nullptr
 // when the table is full or a live writer holds a slot on the way too long (the sample is
-// dropped rather than blocking a request).
+// dropped rather than blocking a request). `own` is writing_by(this process's pid), computed
+// once by the caller: getpid is a system call.
 template <typename Slot, std::size_t N, typename Matches, typename Fill>
-Slot* find_or_claim(Slot (&table)[N], std::size_t hash, Matches matches, Fill fill) {
-    const std::uint32_t own = writing_by(::getpid());
+Slot* find_or_claim(Slot (&table)[N], std::size_t hash, std::uint32_t own, Matches matches, Fill fill) {
     for (std::size_t probe = 0; probe < N; ++probe) {
         Slot& slot = table[(hash + probe) % N];
         std::uint32_t state = slot.state.load(std::memory_order_acquire);

@@ -122,7 +122,8 @@ struct TestSlot {
 
 TestSlot* claim(TestSlot (&table)[4], int key) {
     return ltc::metrics::slots::find_or_claim(
-        table, 0, [&](const TestSlot& slot) { return slot.key == key; }, [&](TestSlot& slot) { slot.key = key; });
+        table, 0, ltc::metrics::slots::writing_by(::getpid()), [&](const TestSlot& slot) { return slot.key == key; },
+        [&](TestSlot& slot) { slot.key = key; });
 }
 
 // The pid of a process that has already ended.
