@@ -156,7 +156,7 @@ render_template() {
 }
 
 write_nginx_config() {
-    cp "$ROOT/nginx/ltc-headers.conf" "$ROOT/nginx/ltc-fastcgi.conf" "$VAR/nginx/"
+    cp "$ROOT"/nginx/ltc-{headers,fastcgi,api-errors,envelope}.conf "$VAR/nginx/"
     render_template "$ROOT/nginx/ltc-site.conf.template" > "$VAR/nginx/ltc-site.conf"
     local user_line=""
     is_root && user_line="user $NGINX_USER;"

@@ -15,7 +15,9 @@
 #include "db/query.hpp"
 #include "db/rows.hpp"
 #include "http/api_error.hpp"
+#include "http/collection.hpp"
 #include "http/ids.hpp"
+#include "http/json_body.hpp"
 
 namespace ltc::admin {
 
@@ -27,12 +29,11 @@ int days_in_month(int year, int month) {
     return month == 2 && leap ? 29 : days[month - 1];
 }
 
-std::optional<long long> parse_limit(const std::string& text) {
-    if (text.empty() || text.size() > 12) return std::nullopt;
-    for (const char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-    }
-    return std::stoll(text);
+// PostgreSQL text holds neither invalid UTF-8 nor NUL: such a target is refused here, not by
+// the database. Other control characters cannot name a target either.
+bool is_plain_text(const std::string& text) {
+    return http::is_valid_utf8(text) &&
+           std::none_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; });
 }
 
 Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
@@ -106,6 +107,8 @@ AuditQuery read_audit_query(const http::Request& request) {
     if (const auto target = request.query_param("target"); target && !target->empty()) {
         if (target->size() > 200) {
             errors["target"] = "too_long";
+        } else if (!is_plain_text(*target)) {
+            errors["target"] = "invalid";
         } else {
             query.target = *target;
         }
@@ -119,16 +122,7 @@ AuditQuery read_audit_query(const http::Request& request) {
             }
         }
     }
-    if (const auto limit = request.query_param("limit")) {
-        const auto parsed = parse_limit(*limit);
-        if (!parsed) {
-            errors["limit"] = "invalid";
-        } else if (*parsed < 1 || *parsed > 100) {
-            errors["limit"] = "out_of_range";
-        } else {
-            query.limit = *parsed;
-        }
-    }
+    http::read_limit(request, query.limit, errors);
     if (const auto cursor = request.query_param("cursor")) {
         query.after = decode_audit_cursor(*cursor);
         if (!query.after) errors["cursor"] = "invalid";

@@ -11,23 +11,10 @@ const std::set<std::string> categories = {"wartung", "inspektion", "oelwechsel",
 const std::set<std::string> performers = {"fachwerkstatt", "haendler", "autohaus", "reifenservice",
                                           "tuning_fachbetrieb", "gesetzlich", "eigenleistung", "sonstiges"};
 
-std::optional<int> read_integer(http::FieldReader& fields, const Poco::JSON::Object::Ptr& body, const std::string& name,
-                                long long min, long long max, bool required) {
-    if (!body->has(name) || body->isNull(name)) {
-        if (required) fields.fail(name, "required");
-        return std::nullopt;
-    }
-    const Poco::Dynamic::Var value = body->get(name);
-    if (!value.isInteger() || value.isBoolean()) {
-        fields.fail(name, "invalid");
-        return std::nullopt;
-    }
-    const auto number = value.convert<long long>();
-    if (number < min || number > max) {
-        fields.fail(name, "out_of_range");
-        return std::nullopt;
-    }
-    return static_cast<int>(number);
+// The integer fields here are small; FieldReader has bounded them already.
+std::optional<int> required_int(http::FieldReader& fields, const std::string& name, int min, int max) {
+    const auto number = fields.required_integer(name, min, max);
+    return number ? std::optional<int>(static_cast<int>(*number)) : std::nullopt;
 }
 
 void read_enum(http::FieldReader& fields, const std::string& name, const std::set<std::string>& allowed, std::string& target) {
@@ -72,7 +59,7 @@ EntryInput read_entry_input(const Poco::JSON::Object::Ptr& body, EntryBody kind,
     }
     read_enum(fields, "category", categories, input.fields.category);
     read_enum(fields, "performed_by", performers, input.fields.performed_by);
-    input.fields.odometer_km = read_integer(fields, body, "odometer_km", 0, 2'000'000, true).value_or(0);
+    input.fields.odometer_km = required_int(fields, "odometer_km", 0, 2'000'000).value_or(0);
     input.fields.note = fields.optional_string("note", 4000);
     if (const auto cost = fields.optional_string("cost", 20)) {
         std::string error_code;
@@ -81,7 +68,7 @@ EntryInput read_entry_input(const Poco::JSON::Object::Ptr& body, EntryBody kind,
     }
     input.fields.paper_book = fields.optional_bool("paper_book").value_or(false);
     if (kind == EntryBody::revision) {
-        input.base_version = read_integer(fields, body, "base_version", 1, 1'000'000, true);
+        input.base_version = required_int(fields, "base_version", 1, 1'000'000);
         input.reason = fields.optional_string("reason", 500);
     }
     fields.finish();
@@ -92,7 +79,7 @@ EntryInput read_entry_deletion(const Poco::JSON::Object::Ptr& body) {
     http::FieldReader fields(body, {"reason", "base_version"});
     EntryInput input;
     input.reason = fields.required_string("reason", 500);
-    input.base_version = read_integer(fields, body, "base_version", 1, 1'000'000, true);
+    input.base_version = required_int(fields, "base_version", 1, 1'000'000);
     fields.finish();
     return input;
 }

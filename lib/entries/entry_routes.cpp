@@ -1,10 +1,13 @@
 #include "entries/entry_routes.hpp"
 #include "server/route_binding.hpp"
 
+#include <algorithm>
+
 #include <Poco/UUIDGenerator.h>
 
 #include "audit/audit.hpp"
 #include "entries/entry_input.hpp"
+#include "http/collection.hpp"
 #include "http/ids.hpp"
 #include "http/json_body.hpp"
 #include "trust/trust_light.hpp"
@@ -41,13 +44,14 @@ Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry) {
     return json;
 }
 
-Poco::JSON::Object::Ptr items_json(const std::vector<EntryVersion>& versions) {
+// The store reads a vehicle's entries whole (a vehicle has few); the page is cut here until
+// the store pages in SQL.
+Poco::JSON::Object::Ptr page_of(const std::vector<EntryVersion>& versions, const http::Page& page) {
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
-    for (const auto& version : versions) items->add(entry_json(version));
-    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    body->set("items", items);
-    body->set("next_cursor", Poco::Dynamic::Var());
-    return body;
+    const auto first = std::min(versions.size(), static_cast<std::size_t>(page.offset));
+    const auto end = std::min(versions.size(), first + static_cast<std::size_t>(page.limit) + 1);
+    for (auto i = first; i < end; ++i) items->add(entry_json(versions[i]));
+    return http::page_json(items, page);
 }
 
 struct Scope {
@@ -104,7 +108,8 @@ EntryVersion write_version(http::Request& request, server::Services& services, c
 
 http::Response list(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
-    return http::json_response(200, items_json(latest_entries(services.database.session(), scope.vehicle.id)));
+    const http::Page page = http::read_page(request);
+    return http::json_response(200, page_of(latest_entries(services.database.session(), scope.vehicle.id), page));
 }
 
 http::Response create(http::Request& request, server::Services& services) {
@@ -128,7 +133,8 @@ http::Response history_of(http::Request& request, server::Services& services) {
     if (!http::is_uuid(entry_id)) throw http::not_found();
     const auto versions = history(services.database.session(), scope.vehicle.id, entry_id);
     if (versions.empty()) throw http::not_found();
-    return http::json_response(200, items_json(versions));
+    const http::Page page = http::read_page(request);
+    return http::json_response(200, page_of(versions, page));
 }
 
 http::Response revise(http::Request& request, server::Services& services) {

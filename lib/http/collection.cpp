@@ -40,19 +40,23 @@ std::string encode_cursor(long long offset) {
     return out.str();
 }
 
+void read_limit(const Request& request, long long& limit, FieldErrors& errors) {
+    const auto text = request.query_param("limit");
+    if (!text) return;
+    const auto parsed = parse_non_negative(*text);
+    if (!parsed) {
+        errors["limit"] = "invalid";
+    } else if (*parsed < 1 || *parsed > 100) {
+        errors["limit"] = "out_of_range";
+    } else {
+        limit = *parsed;
+    }
+}
+
 Page read_page(const Request& request) {
     Page page;
     FieldErrors errors;
-    if (const auto limit = request.query_param("limit")) {
-        const auto parsed = parse_non_negative(*limit);
-        if (!parsed) {
-            errors["limit"] = "invalid";
-        } else if (*parsed < 1 || *parsed > 100) {
-            errors["limit"] = "out_of_range";
-        } else {
-            page.limit = *parsed;
-        }
-    }
+    read_limit(request, page.limit, errors);
     if (const auto cursor = request.query_param("cursor")) {
         const auto offset = decode_cursor(*cursor);
         if (!offset) {

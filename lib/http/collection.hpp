@@ -6,6 +6,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include "http/api_error.hpp"
 #include "http/request.hpp"
 
 namespace ltc::http {
@@ -14,6 +15,10 @@ struct Page {
     long long limit = 50;
     long long offset = 0;
 };
+
+// ?limit= (1..100) into `limit`; an absent one leaves it; otherwise errors["limit"] is
+// out_of_range (a number outside 1..100) or invalid (anything else).
+void read_limit(const Request& request, long long& limit, FieldErrors& errors);
 
 // 400 validation_failed (limit: out_of_range/invalid, cursor: invalid) for bad parameters.
 Page read_page(const Request& request);

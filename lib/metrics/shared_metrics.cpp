@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "metrics/slot_claim.hpp"
+
 namespace ltc::metrics {
 
 namespace {
@@ -22,8 +24,6 @@ constexpr std::size_t max_request_series = 2048;
 constexpr std::size_t max_latency_series = 256;
 constexpr std::size_t max_workers = 256;
 constexpr std::size_t key_capacity = 96;
-
-enum SlotState : std::uint32_t { empty = 0, writing = 1, ready = 2 };
 
 static_assert(std::atomic<std::uint64_t>::is_always_lock_free);
 static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
@@ -70,30 +70,8 @@ bool key_equals(const char* stored, std::size_t capacity, const std::string& val
     return value.size() < capacity && std::strncmp(stored, value.c_str(), capacity) == 0;
 }
 
-// Open addressing over a fixed table; a slot is claimed once (empty → writing → ready) and never freed.
-template <typename Slot, std::size_t N, typename Matches, typename Fill>
-Slot* find_or_claim(Slot (&slots)[N], std::size_t hash, Matches matches, Fill fill) {
-    for (std::size_t probe = 0; probe < N; ++probe) {
-        Slot& slot = slots[(hash + probe) % N];
-        std::uint32_t state = slot.state.load(std::memory_order_acquire);
-        if (state == empty) {
-            std::uint32_t expected = empty;
-            if (slot.state.compare_exchange_strong(expected, writing, std::memory_order_acq_rel)) {
-                fill(slot);
-                slot.state.store(ready, std::memory_order_release);
-                return &slot;
-            }
-            state = expected;
-        }
-        while (state == writing) state = slot.state.load(std::memory_order_acquire);
-        if (matches(slot)) return &slot;
-    }
-    return nullptr;  // table full: the sample is dropped rather than blocking a request
-}
-
-bool process_alive(std::int32_t pid) {
-    return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);
-}
+using slots::find_or_claim;
+using slots::process_alive;
 }  // namespace
 
 SharedMetrics::SharedMetrics(const std::string& path) {
@@ -113,6 +91,7 @@ SharedMetrics::SharedMetrics(const std::string& path) {
     block_->magic.compare_exchange_strong(expected, block_magic);
 
     const auto own_pid = static_cast<std::int32_t>(::getpid());
+    writer_mark_ = slots::writing_by(own_pid);
     for (std::size_t i = 0; i < max_workers && slot_ < 0; ++i) {
         std::int32_t current = block_->workers[i].pid.load();
         if (current == own_pid) {
@@ -133,10 +112,21 @@ SharedMetrics::~SharedMetrics() {
     ::munmap(block_, sizeof(SharedBlock));
 }
 
-void SharedMetrics::record_request(const std::string& route, const std::string& method, int status, double seconds) {
+std::string method_label(std::string_view method) {
+    static constexpr std::string_view known[] = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
+    for (const auto name : known) {
+        if (method == name) return std::string(name);
+    }
+    return "other";
+}
+
+void SharedMetrics::record_request(const std::string& route, const std::string& raw_method, int status,
+                                   double seconds) {
+    // Clients choose the method: only a fixed set of labels, so that they cannot fill the table.
+    const std::string method = method_label(raw_method);
     const std::size_t hash = std::hash<std::string>{}(route + ' ' + method + ' ' + std::to_string(status));
     RequestSlot* request = find_or_claim(
-        block_->requests, hash,
+        block_->requests, hash, writer_mark_,
         [&](const RequestSlot& slot) {
             return slot.status == static_cast<std::uint32_t>(status) && key_equals(slot.route, key_capacity, route) &&
                    key_equals(slot.method, sizeof slot.method, method);
@@ -149,7 +139,7 @@ void SharedMetrics::record_request(const std::string& route, const std::string& 
     if (request != nullptr) request->count.fetch_add(1, std::memory_order_relaxed);
 
     LatencySlot* latency = find_or_claim(
-        block_->latencies, std::hash<std::string>{}(route),
+        block_->latencies, std::hash<std::string>{}(route), writer_mark_,
         [&](const LatencySlot& slot) { return key_equals(slot.route, key_capacity, route); },
         [&](LatencySlot& slot) { copy_key(slot.route, key_capacity, route); });
     if (latency == nullptr) return;
@@ -179,11 +169,11 @@ Snapshot SharedMetrics::snapshot() const {
         if (worker.busy.load() != 0 && process_alive(worker.pid.load())) ++result.workers_busy;
     }
     for (const RequestSlot& slot : block_->requests) {
-        if (slot.state.load(std::memory_order_acquire) != ready) continue;
+        if (slot.state.load(std::memory_order_acquire) != slots::ready) continue;
         result.requests.push_back(RequestCount{slot.route, slot.method, static_cast<int>(slot.status), slot.count.load()});
     }
     for (const LatencySlot& slot : block_->latencies) {
-        if (slot.state.load(std::memory_order_acquire) != ready) continue;
+        if (slot.state.load(std::memory_order_acquire) != slots::ready) continue;
         LatencyHistogram histogram;
         histogram.route = slot.route;
         for (std::size_t i = 0; i < histogram.buckets.size(); ++i) histogram.buckets[i] = slot.buckets[i].load();

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ltc::metrics {
@@ -43,6 +44,7 @@ public:
     SharedMetrics(const SharedMetrics&) = delete;
     SharedMetrics& operator=(const SharedMetrics&) = delete;
 
+    // `route` is the route table's template (or "unmatched"); the method is labelled by method_label.
     void record_request(const std::string& route, const std::string& method, int status, double seconds);
     void count_db_error();
     void count_db_reconnect();
@@ -54,7 +56,11 @@ public:
 private:
     SharedBlock* block_ = nullptr;
     int slot_ = -1;
+    std::uint32_t writer_mark_ = 0;  // slots::writing_by(own pid)
 };
+
+// GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS as they are; any other method is "other".
+std::string method_label(std::string_view method);
 
 // Prometheus text exposition of a snapshot.
 std::string render_prometheus(const Snapshot& snapshot, const std::string& version);

@@ -45,16 +45,7 @@ VehicleInput read_vehicle_input(const Poco::JSON::Object::Ptr& body, int max_yea
     input.accident_status = text_field(fields, body, "accident_status", 60, &accident_statuses);
 
     input.year.present = sent(body, "year");
-    if (input.year.present && !body->isNull("year")) {
-        const Poco::Dynamic::Var year = body->get("year");
-        if (!year.isInteger() || year.isBoolean()) {
-            fields.fail("year", "invalid");
-        } else if (const auto value = year.convert<long long>(); value < 1886 || value > max_year) {
-            fields.fail("year", "out_of_range");
-        } else {
-            input.year.value = static_cast<int>(value);
-        }
-    }
+    if (const auto year = fields.optional_integer("year", 1886, max_year)) input.year.value = static_cast<int>(*year);
     input.accident_closed.present = sent(body, "accident_closed");
     if (input.accident_closed.present) input.accident_closed.value = fields.optional_bool("accident_closed");
     fields.finish();

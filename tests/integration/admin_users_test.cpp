@@ -425,6 +425,14 @@ BOOST_AUTO_TEST_CASE(audit_listing_filters_pages_and_holds_no_personal_data) {
     BOOST_TEST(field_code(super.send("GET", "/api/admin/audit?to=yesterday"), "to") == "invalid");
     BOOST_TEST(field_code(super.send("GET", "/api/admin/audit?cursor=abc"), "cursor") == "invalid");
     BOOST_TEST(field_code(super.send("GET", "/api/admin/audit?limit=101"), "limit") == "out_of_range");
+    BOOST_TEST(field_code(super.send("GET", "/api/admin/audit?limit=0"), "limit") == "out_of_range");
+    BOOST_TEST(field_code(super.send("GET", "/api/admin/audit?limit=zehn"), "limit") == "invalid");
+    // Text PostgreSQL cannot hold is refused before the query (a database error before).
+    for (const std::string target : {"%FF", "%00", "a%C3"}) {
+        const Reply reply = super.send("GET", "/api/admin/audit?target=" + target);
+        BOOST_TEST(reply.status == 400);
+        BOOST_TEST(field_code(reply, "target") == "invalid");
+    }
 
     // No e-mail address anywhere in the audit trail, neither in the answer nor in the table.
     BOOST_TEST(all.body.find(lower(super.address)) == std::string::npos);

@@ -110,6 +110,19 @@ BOOST_AUTO_TEST_CASE(metrics_count_the_requests_of_this_test_over_all_workers) {
     BOOST_TEST(client.get("/api/metrics").body.find("unknown-12345") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(metrics_label_unknown_methods_as_other) {
+    // Before: each method of 16+ characters claimed a new series until the table was full.
+    StackClient client;
+    const std::string other = R"(ltc_http_requests_total{route="/api/health",method="other",status="405"})";
+    const double before = metric_value(client.get("/api/metrics").body, other);
+    for (int i = 0; i < 5; ++i) {
+        BOOST_TEST(client.request("XLONGMETHODNAME" + std::string(1, static_cast<char>('A' + i)), "/api/health").status == 405);
+    }
+    const std::string after = client.get("/api/metrics").body;
+    BOOST_TEST(metric_value(after, other) == before + 5);
+    BOOST_TEST(after.find("XLONGMETHODNAME") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(health_is_503_while_postgres_is_stopped_and_recovers_without_restarting_workers) {
     StackClient client;
     const auto workers_before = worker_pids();

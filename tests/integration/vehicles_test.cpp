@@ -259,4 +259,86 @@ BOOST_AUTO_TEST_CASE(consent_and_role_gate_the_product_routes) {
     BOOST_TEST(owner.client.get("/api/vehicles").error_code() == "unauthenticated");
 }
 
+BOOST_AUTO_TEST_CASE(integers_beyond_64_bits_are_out_of_range_not_500) {
+    Owner owner;
+    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string base = "/api/vehicles/" + id + "/entries";
+    const std::string with_km = R"({"date":"2020-01-01","category":"wartung","performed_by":"fachwerkstatt","odometer_km":)";
+    for (const std::string km : {"9223372036854775808", "18446744073709551616", "1000000000000000000000000000000", "1e30"}) {
+        BOOST_TEST_CONTEXT(km) {
+            const Reply reply = owner.send("POST", base, with_km + km + "}");
+            BOOST_TEST(reply.status == 400);
+            BOOST_TEST(reply.error_code() == "validation_failed");
+            BOOST_TEST(field_code(reply, "odometer_km") == "out_of_range");
+        }
+    }
+    BOOST_TEST(field_code(owner.send("POST", base, with_km + "5e4}"), "odometer_km") == "invalid");
+    BOOST_TEST(owner.send("POST", base, with_km + std::string(400, '9') + "}").error_code() == "invalid_json");
+    BOOST_TEST(field_code(owner.send("PATCH", "/api/vehicles/" + id, R"({"year":9223372036854775808})"), "year") ==
+               "out_of_range");
+    const Reply created = owner.send("POST", base, entry_body("2020-01-01", 1000));
+    BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
+    const std::string entry = base + "/" + created.json()->getValue<std::string>("id");
+    BOOST_TEST(field_code(owner.send("POST", entry + "/revisions", entry_body("2020-01-01", 1000, R"(,"base_version":9223372036854775808)")),
+                          "base_version") == "out_of_range");
+    BOOST_TEST(field_code(owner.send("DELETE", entry, R"({"reason":"x","base_version":-9223372036854775809})"), "base_version") ==
+               "out_of_range");
+}
+
+BOOST_AUTO_TEST_CASE(every_validation_failed_names_its_fields) {
+    Owner owner;
+    const std::string id = owner.create_vehicle(fresh_vin());
+    for (const std::string body : {"[]", "\"text\"", "5", "null"}) {
+        BOOST_TEST_CONTEXT(body) {
+            const Reply reply = owner.send("POST", "/api/vehicles/" + id + "/entries", body);
+            BOOST_TEST(reply.error_code() == "validation_failed");
+            BOOST_TEST(field_code(reply, "body") == "invalid");
+        }
+    }
+    const Reply nul = owner.send("POST", "/api/vehicles/" + id + "/entries", entry_body("2020-01-01", 1, R"(,"note":"a\u0000b")"));
+    BOOST_TEST(nul.error_code() == "validation_failed");
+    BOOST_TEST(field_code(nul, "note") == "invalid");
+    BOOST_TEST(field_code(owner.send("PATCH", "/api/vehicles/" + id, R"({"nickname":"\u0000"})"), "nickname") == "invalid");
+}
+
+BOOST_AUTO_TEST_CASE(limit_outside_1_to_100_or_not_a_number_is_refused_on_every_collection) {
+    Owner owner;
+    const std::string id = owner.create_vehicle(fresh_vin());
+    const Reply created = owner.send("POST", "/api/vehicles/" + id + "/entries", entry_body("2020-01-01", 1000));
+    BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
+    const std::string entries = "/api/vehicles/" + id + "/entries";
+    const std::string history = entries + "/" + created.json()->getValue<std::string>("id") + "/history";
+    for (const std::string& path : {std::string("/api/vehicles"), entries, history}) {
+        BOOST_TEST_CONTEXT(path) {
+            for (const std::string limit : {"0", "101", "99999999999"}) {
+                const Reply reply = owner.send("GET", path + "?limit=" + limit);
+                BOOST_TEST(reply.status == 400);
+                BOOST_TEST(field_code(reply, "limit") == "out_of_range");
+            }
+            for (const std::string limit : {"", "abc", "-1", "1.5", "%FF"}) {
+                const Reply reply = owner.send("GET", path + "?limit=" + limit);
+                BOOST_TEST(reply.status == 400);
+                BOOST_TEST(field_code(reply, "limit") == "invalid");
+            }
+            BOOST_TEST(owner.send("GET", path + "?limit=1").status == 200);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(entry_lists_are_paged) {
+    Owner owner;
+    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string entries = "/api/vehicles/" + id + "/entries";
+    for (const std::string date : {"2020-01-01", "2021-01-01", "2022-01-01"}) {
+        BOOST_REQUIRE(owner.send("POST", entries, entry_body(date, 1000)).status == 201);
+    }
+    const auto first = owner.send("GET", entries + "?limit=2").json();
+    BOOST_TEST(first->getArray("items")->size() == 2u);
+    BOOST_REQUIRE(!first->isNull("next_cursor"));
+    const auto rest = owner.send("GET", entries + "?limit=2&cursor=" + first->getValue<std::string>("next_cursor")).json();
+    BOOST_TEST(rest->getArray("items")->size() == 1u);
+    BOOST_TEST(rest->getArray("items")->getObject(0)->getValue<std::string>("date") == "2020-01-01");
+    BOOST_TEST(rest->isNull("next_cursor"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

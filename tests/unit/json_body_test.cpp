@@ -27,7 +27,8 @@ void expect_invalid_json(const std::string& body) {
     BOOST_TEST_CONTEXT("body: " << body) { expect_api_error([&] { parse_json_object(body); }, 400, "invalid_json"); }
 }
 
-void expect_validation_failed(const std::string& body) {
+// validation_failed always names what failed (API.md "Edge decisions").
+void expect_validation_failed(const std::string& body, const ltc::http::FieldErrors& fields) {
     BOOST_TEST_CONTEXT("body: " << body) {
         try {
             parse_json_object(body);
@@ -35,10 +36,12 @@ void expect_validation_failed(const std::string& body) {
         } catch (const ApiError& error) {
             BOOST_TEST(error.status() == 400);
             BOOST_TEST(error.code() == "validation_failed");
-            BOOST_TEST(error.fields().empty());
+            BOOST_TEST((error.fields() == fields));
         }
     }
 }
+
+const ltc::http::FieldErrors body_invalid = {{"body", "invalid"}};
 
 Request with_type(const std::string& content_type, std::string body = "{}") {
     Request request;
@@ -165,24 +168,45 @@ BOOST_AUTO_TEST_CASE(numbers_that_do_not_fit_a_double_are_invalid_json) {
     BOOST_TEST(object->getValue<long long>("d") == 9007199254740993LL);
 }
 
-BOOST_AUTO_TEST_CASE(non_object_top_level_is_validation_failed) {
-    expect_validation_failed("[]");
-    expect_validation_failed("[1,2]");
-    expect_validation_failed(R"([{"a":1}])");
-    expect_validation_failed(R"("text")");
-    expect_validation_failed("true");
-    expect_validation_failed("null");
-    expect_validation_failed(" 5 ");
-    expect_validation_failed("-1.5");
+BOOST_AUTO_TEST_CASE(integer_literals_beyond_64_bits_arrive_as_doubles) {
+    // Poco 1.11 alone wraps 2^64 to 0, clamps below Int64 and refuses longer literals as unparseable.
+    const auto object = parse_json_object(
+        R"({"a":18446744073709551616,"b":-9223372036854775809,"c":1000000000000000000000000000000,)"
+        R"("d":"18446744073709551616","e":[9223372036854775807,-9223372036854775808,18446744073709551615]})");
+    BOOST_TEST((object->get("a").type() == typeid(double)));
+    BOOST_TEST(object->getValue<double>("a") == 18446744073709551616.0);
+    BOOST_TEST(object->getValue<double>("b") == -9223372036854775809.0);
+    BOOST_TEST(object->getValue<double>("c") == 1e30);
+    BOOST_TEST(object->getValue<std::string>("d") == "18446744073709551616");
+    const auto within = object->getArray("e");
+    BOOST_TEST(within->getElement<long long>(0) == 9223372036854775807LL);
+    BOOST_TEST(within->getElement<long long>(1) == (-9223372036854775807LL - 1));
+    BOOST_TEST(within->getElement<double>(2) == 18446744073709551615.0);  // beyond Int64: a double too
+    // Beyond a double stays invalid JSON, and so do malformed numbers.
+    expect_invalid_json(R"({"a":)" + std::string(400, '9') + "}");
+    expect_invalid_json(R"({"a":-)" + std::string(400, '9') + "}");
+    expect_invalid_json(R"({"a":0123456789012345678901234})");
+    expect_invalid_json(R"({"a":99999999999999999999-})");
 }
 
-BOOST_AUTO_TEST_CASE(nul_in_value_or_key_is_validation_failed) {
-    expect_validation_failed(R"({"a":"\u0000"})");
-    expect_validation_failed(R"({"a":"x\u0000y"})");
-    expect_validation_failed(R"({"a":{"b":["ok","\u0000"]}})");
-    expect_validation_failed(R"({"\u0000":1})");
-    expect_validation_failed(R"({"role\u0000x":"admin"})");
-    expect_validation_failed(R"({"a":{"b\u0000":1}})");
+BOOST_AUTO_TEST_CASE(non_object_top_level_is_validation_failed_on_body) {
+    for (const char* body : {"[]", "[1,2]", R"([{"a":1}])", R"("text")", "true", "null", " 5 ", "-1.5",
+                             R"(["\u0000"])"}) {
+        expect_validation_failed(body, body_invalid);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(nul_in_value_or_key_is_validation_failed_on_its_field) {
+    expect_validation_failed(R"({"a":"\u0000"})", {{"a", "invalid"}});
+    expect_validation_failed(R"({"ok":"x","a":"x\u0000y"})", {{"a", "invalid"}});
+    expect_validation_failed(R"({"a":{"b":["ok","\u0000"]},"c":1})", {{"a", "invalid"}});
+    expect_validation_failed(R"({"a":{"b\u0000":1}})", {{"a", "invalid"}});
+    expect_validation_failed(R"({"a" : "\u0000", "b":["\u0000"]})", {{"a", "invalid"}, {"b", "invalid"}});
+    // Poco cuts a key at the NUL: the member is named as far as it goes, or the body when nothing is left.
+    expect_validation_failed(R"({"role\u0000x":"admin"})", {{"role", "invalid"}});
+    expect_validation_failed(R"({"\u0000":1})", body_invalid);
+    // Strings of nested objects followed by a colon are not top-level members.
+    expect_validation_failed(R"({"x":{"y":1},"note":"\u0000"})", {{"note", "invalid"}});
     // An escaped backslash followed by "u0000" is not a NUL.
     const auto object = parse_json_object(R"({"a":"\\u0000"})");
     BOOST_TEST(object->getValue<std::string>("a") == "\\u0000");

@@ -1,6 +1,8 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -9,6 +11,7 @@
 #include <unistd.h>
 
 #include "metrics/shared_metrics.hpp"
+#include "metrics/slot_claim.hpp"
 
 using ltc::metrics::render_prometheus;
 using ltc::metrics::SharedMetrics;
@@ -110,9 +113,70 @@ private:
     int go_[2] = {-1, -1};
     pid_t pid_ = -1;
 };
+
+// A table slot like the shared file's, for the claim protocol alone.
+struct TestSlot {
+    std::atomic<std::uint32_t> state{ltc::metrics::slots::empty};
+    int key = 0;
+};
+
+TestSlot* claim(TestSlot (&table)[4], int key) {
+    return ltc::metrics::slots::find_or_claim(
+        table, 0, ltc::metrics::slots::writing_by(::getpid()), [&](const TestSlot& slot) { return slot.key == key; },
+        [&](TestSlot& slot) { slot.key = key; });
+}
+
+// The pid of a process that has already ended.
+pid_t dead_pid() {
+    const pid_t pid = run_child([] { return 0; });
+    BOOST_REQUIRE(wait_exit_code(pid) == 0);
+    return pid;
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(metrics)
+
+BOOST_AUTO_TEST_CASE(methods_are_labelled_from_a_fixed_set) {
+    for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}) {
+        BOOST_TEST(ltc::metrics::method_label(method) == method);
+    }
+    for (const char* method : {"get", "PROPFIND", "", "TRACE", "AVERYLONGMETHODNAMEOFMORETHAN16"}) {
+        BOOST_TEST(ltc::metrics::method_label(method) == "other");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(unknown_methods_cannot_exhaust_the_table) {
+    // Before: every method of 16+ characters claimed a slot until the table was full, and the
+    // first 503s of an outage were dropped after that.
+    const MetricsFile file;
+    SharedMetrics metrics(file.path);
+    for (int i = 0; i < 3000; ++i) metrics.record_request(route, "XMETHOD-" + std::to_string(i) + "-PADDING-PADDING", 404, 0.001);
+    metrics.record_request("/api/health", "GET", 503, 0.001);
+    const Snapshot snapshot = metrics.snapshot();
+    BOOST_TEST(requests(snapshot, route, "other", 404) == 3000U);
+    BOOST_TEST(requests(snapshot, "/api/health", "GET", 503) == 1U);
+    BOOST_TEST(snapshot.requests.size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(a_slot_left_mid_write_by_a_dead_worker_is_claimed_again) {
+    TestSlot table[4];
+    table[0].state = ltc::metrics::slots::writing_by(dead_pid());
+    table[0].key = 99;  // half written
+    TestSlot* slot = claim(table, 7);
+    BOOST_REQUIRE(slot == &table[0]);
+    BOOST_TEST(slot->key == 7);
+    BOOST_TEST(slot->state.load() == ltc::metrics::slots::ready);
+    BOOST_TEST(claim(table, 7) == &table[0]);
+}
+
+BOOST_AUTO_TEST_CASE(a_slot_held_by_a_live_writer_is_waited_for_boundedly) {
+    TestSlot table[4];
+    table[0].state = ltc::metrics::slots::writing_by(::getpid());  // a writer that never finishes
+    const auto started = std::chrono::steady_clock::now();
+    BOOST_TEST(claim(table, 7) == nullptr);  // the sample is dropped
+    BOOST_TEST((std::chrono::steady_clock::now() - started < std::chrono::seconds(1)));
+    BOOST_TEST(table[1].state.load() == ltc::metrics::slots::empty);  // no second series for the key
+}
 
 BOOST_AUTO_TEST_CASE(requests_are_summed_across_processes) {
     const MetricsFile file;
