@@ -90,25 +90,27 @@ http::Response request_code(http::Request& request, server::Services& services) 
     const std::string hmac = email_hmac(services.keys, email);
     const std::string challenge_id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
 
-    // Per-address limits answer exactly like a normal request, and send nothing.
+    // Per-address limits answer exactly like a normal request and take the same time: the
+    // same work is done (a challenge nobody can use, the sealed mail), only the mail is not queued.
     const bool address_limited =
         !count_and_decide(sql, address_bucket("code_request", hmac), services.auth.code_requests_per_address).allowed ||
         limit_reached(sql, address_bucket("code_mail", hmac), services.auth.mails_per_address_day);
-    if (address_limited) {
-        auto event = anonymous_event(request, "AUTH_RATE_LIMITED", "denied");
-        event.meta = {{"scope", std::string("code_request_per_address")}};
-        audit::record(sql, event);
-        return accepted(challenge_id);
-    }
 
     const std::string code = crypto::random_decimal_code(6);
     const std::string code_digest = code_hmac(services, code, challenge_id);
     const std::string ciphertext = encrypt_email(services.keys, email);
     const MailText mail = login_code_mail(code);
+    const mail::SealedMail sealed = mail::seal(services.keys, {email, mail.subject, mail.body});
     services.database.transaction([&](soci::session& tx) {
         insert_challenge(tx, {challenge_id, hmac, ciphertext, code_digest, services.keys.version(),
                               services.auth.code_ttl_seconds});
-        mail::enqueue(tx, services.keys, {email, mail.subject, mail.body});
+        if (address_limited) {
+            auto event = anonymous_event(request, "AUTH_RATE_LIMITED", "denied");
+            event.meta = {{"scope", std::string("code_request_per_address")}};
+            audit::record(tx, event);
+            return;
+        }
+        mail::enqueue_sealed(tx, sealed);
         count_event(tx, address_bucket("code_mail", hmac), services.auth.mails_per_address_day);
         auto event = anonymous_event(request, "AUTH_CODE_REQUESTED", "success");
         event.target_type = "challenge";

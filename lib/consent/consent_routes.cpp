@@ -27,7 +27,8 @@ http::Response get_consent(http::Request& request, server::Services& services) {
     for (const auto& document : current_documents(sql)) current->add(document_json(document, true));
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     body->set("current", current);
-    if (const auto caller = auth::find_caller(request, services)) {
+    // A pending second-factor session is answered like anyone (API.md "Edge decisions").
+    if (const auto caller = auth::find_caller(request, services); caller && caller->session.second_factor == "none") {
         Poco::JSON::Array::Ptr accepted = new Poco::JSON::Array();
         for (const auto& acceptance : acceptances(sql, caller->session.user_id)) {
             Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -38,7 +39,7 @@ http::Response get_consent(http::Request& request, server::Services& services) {
             accepted->add(item);
         }
         body->set("accepted", accepted);
-        body->set("complete", missing_documents(sql, caller->session.user_id).empty());
+        body->set("complete", caller->session.consent_missing.empty());
     }
     return http::json_response(200, body);
 }

@@ -21,6 +21,7 @@ struct Request {
     StringMap params;          // path parameters filled by the router
     std::string body;
     std::string role = "anonymous";  // set once authenticated; logged, never the user
+    std::string route_template;      // the matched route ("/api/vehicles/{id}"), set by the router's caller
 
     std::string header(const std::string& lower_case_name) const;
     std::optional<std::string> cookie(const std::string& name) const;

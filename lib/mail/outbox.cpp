@@ -23,13 +23,19 @@ void decode_message(const std::string& json, std::string& subject, std::string& 
     body = object->getValue<std::string>("body");
 }
 
-void enqueue(soci::session& sql, const crypto::KeyRing& keys, const OutboxMessage& message) {
-    const std::string recipient = crypto::seal(keys, crypto::sealed_field::outbox_recipient, message.recipient);
-    const std::string content =
-        crypto::seal(keys, crypto::sealed_field::outbox_message, encode_message(message.subject, message.body));
-    const int key_version = keys.version();
+SealedMail seal(const crypto::KeyRing& keys, const OutboxMessage& message) {
+    return SealedMail{crypto::seal(keys, crypto::sealed_field::outbox_recipient, message.recipient),
+                      crypto::seal(keys, crypto::sealed_field::outbox_message, encode_message(message.subject, message.body)),
+                      keys.version()};
+}
+
+void enqueue_sealed(soci::session& sql, const SealedMail& mail) {
     db::query(sql, "INSERT INTO mail_outbox (recipient_ciphertext, message_ciphertext, key_version) VALUES ($1, $2, $3::int)",
-              {recipient, content, key_version});
+              {mail.recipient_ciphertext, mail.message_ciphertext, mail.key_version});
+}
+
+void enqueue(soci::session& sql, const crypto::KeyRing& keys, const OutboxMessage& message) {
+    enqueue_sealed(sql, seal(keys, message));
 }
 
 }  // namespace ltc::mail

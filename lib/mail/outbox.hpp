@@ -5,7 +5,6 @@
 
 #include <soci/soci.h>
 
-#include "auth/login_mail.hpp"
 #include "crypto/hkdf.hpp"
 
 namespace ltc::mail {
@@ -16,6 +15,15 @@ struct OutboxMessage {
     std::string body;
 };
 
+// A message sealed for the outbox (recipient and content encrypted under the current key).
+struct SealedMail {
+    std::string recipient_ciphertext;
+    std::string message_ciphertext;
+    int key_version = 0;
+};
+
+SealedMail seal(const crypto::KeyRing& keys, const OutboxMessage& message);
+void enqueue_sealed(soci::session& sql, const SealedMail& mail);
 void enqueue(soci::session& sql, const crypto::KeyRing& keys, const OutboxMessage& message);
 
 // {"subject","body"} ⇄ JSON text, the plaintext of message_ciphertext.

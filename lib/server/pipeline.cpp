@@ -34,6 +34,7 @@ http::Response dispatch(const http::Router& router, http::Request& request, Serv
             break;
     }
     request.params = std::move(match.params);
+    request.route_template = match.route_template;
     try {
         return (*match.handler)(request);
     } catch (const db::QueryError& error) {

@@ -25,6 +25,13 @@ Vehicle require_vehicle(const http::Request& request, server::Services& services
                                               : deleted == DeletedVehicles::visible_to_owner_and_admins;
         if (!visible) throw http::not_found();
     }
+    // Admins may read every vehicle, on record (API.md); their writes are audited by the write.
+    if (request.method == "GET" && vehicle->owner_id != caller.session.user_id) {
+        auto event = audit::by_actor(caller.session.user_id, caller.session.role, request.request_id, "ADMIN_VEHICLE_READ",
+                                     "vehicle", id);
+        event.meta = {{"route", request.route_template}};
+        audit::record(sql, event);
+    }
     return *vehicle;
 }
 

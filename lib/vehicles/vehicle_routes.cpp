@@ -205,6 +205,7 @@ http::Response trust_of(http::Request& request, server::Services& services) {
 
 void register_vehicle_routes(http::Router& router, server::Services& services) {
     db::register_conflict_code("vehicles_vin_hmac_active_key", "vin_already_registered");
+    audit::allow_meta_keys({"route"});
     server::add_routes(router, services, {
         {"POST", "/api/vehicles", create_vehicle},
         {"GET", "/api/vehicles", list},

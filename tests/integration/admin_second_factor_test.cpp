@@ -24,6 +24,45 @@ std::string second_factor(StackClient& client, const Session& session) {
 
 BOOST_AUTO_TEST_SUITE(admin_second_factor)
 
+// Issue 9, defect 1: a second pending session (someone holding the e-mail code) must not be able
+// to replace or race the authenticator being enrolled.
+BOOST_AUTO_TEST_CASE(a_second_pending_session_cannot_replace_the_authenticator) {
+    StackClient client(fresh_source_ip());
+    const std::string address = fresh_address("totp-race");
+    create_admin_with_cli(address, "admin");
+    Session owner = sign_in(client, address);
+    Session intruder = sign_in(client, address);
+    // A pending session is answered on /api/consent like anyone: no acceptances, no "complete".
+    const Reply consent = client.get("/api/consent", intruder.cookie());
+    BOOST_TEST(!consent.json()->has("accepted"));
+    BOOST_TEST(!consent.json()->has("complete"));
+
+    const auto enroll = [&client](const Session& session) {
+        const Reply reply = client.post("/api/auth/totp/enroll", "", "application/json", session.cookie_and_csrf());
+        BOOST_REQUIRE_MESSAGE(reply.status == 200, reply.body);
+        return reply.json()->getValue<std::string>("secret");
+    };
+    const std::string owner_secret = enroll(owner);
+    const std::string intruder_secret = enroll(intruder);  // replaces the unactivated secret
+    // The owner's code was for the replaced secret: activation refuses instead of activating it.
+    BOOST_TEST(client.post("/api/auth/totp/activate", code_body(totp_now(owner_secret)), "application/json",
+                           owner.cookie_and_csrf()).error_code() == "invalid_code");
+    const std::string again = enroll(owner);
+    const Reply activated =
+        client.post("/api/auth/totp/activate", code_body(totp_now(again)), "application/json", owner.cookie_and_csrf());
+    BOOST_REQUIRE_MESSAGE(activated.status == 200, activated.body);
+    // Activation ended every other pending session: the intruder can neither enrol nor activate.
+    BOOST_TEST(client.post("/api/auth/totp/enroll", "", "application/json", intruder.cookie_and_csrf()).status == 401);
+    BOOST_TEST(client.post("/api/auth/totp/activate", code_body(totp_now(intruder_secret)), "application/json",
+                           intruder.cookie_and_csrf()).status == 401);
+    // A fresh sign-in asks for the active factor; enrolment is refused.
+    Session later = sign_in(client, address);
+    BOOST_TEST(second_factor(client, later) == "totp_required");
+    BOOST_TEST(client.post("/api/auth/totp/enroll", "", "application/json", later.cookie_and_csrf()).status == 403);
+    BOOST_TEST(client.post("/api/auth/totp/verify", code_body(totp_now(again, 30)), "application/json",
+                           later.cookie_and_csrf()).status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(first_superadmin_from_the_cli_enrols_activates_and_signs_in_with_totp) {
     StackClient client(fresh_source_ip());
     const std::string address = fresh_address("first-super");

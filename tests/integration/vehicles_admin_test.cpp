@@ -29,6 +29,10 @@ BOOST_AUTO_TEST_CASE(owner_restore_window_and_admin_views) {
     BOOST_TEST(!seen.json()->isNull("deleted_at"));
     BOOST_TEST(seen.json()->getValue<std::string>("delete_reason") == "verschrottet");
     BOOST_TEST(seen.json()->getValue<std::string>("owner_id") == owner.session.user_id);
+    const auto admin_reads = [&] {
+        return count_rows("SELECT count(*) FROM audit_events WHERE action = 'ADMIN_VEHICLE_READ' AND target_id = '" + id + "'");
+    };
+    BOOST_TEST(admin_reads() == 1);  // the admin's reads are on record
     bool listed = false;
     for (std::string cursor;;) {
         const Reply page = admin.send("GET", "/api/vehicles?deleted=1&limit=100" + (cursor.empty() ? "" : "&cursor=" + cursor));
@@ -40,6 +44,8 @@ BOOST_AUTO_TEST_CASE(owner_restore_window_and_admin_views) {
     BOOST_TEST(listed);
     BOOST_TEST(admin.send("POST", "/api/vehicles/" + id + "/restore").status == 200);
     BOOST_TEST(owner.send("GET", "/api/vehicles/" + id).status == 200);
+    BOOST_TEST(admin.send("GET", "/api/vehicles/" + id + "/entries").status == 200);
+    BOOST_TEST(admin_reads() == 2);  // entries too; the owner's own reads are not
     // Owners never see the admin fields, and ?deleted=1 means nothing for them.
     BOOST_TEST(!owner.send("GET", "/api/vehicles/" + id).json()->has("owner_id"));
     BOOST_TEST(owner.send("GET", "/api/vehicles?deleted=1").json()->getArray("items")->size() == 1u);
