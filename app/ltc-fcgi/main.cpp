@@ -7,6 +7,7 @@
 #include "config/config.hpp"
 #include "consent/consent_routes.hpp"
 #include "crypto/hkdf.hpp"
+#include "documents/document_routes.hpp"
 #include "entries/entry_routes.hpp"
 #include "vehicles/vehicle_routes.hpp"
 #include "db/database.hpp"
@@ -42,6 +43,7 @@ int main() {
         ltc::consent::register_consent_routes(router, services);
         ltc::vehicles::register_vehicle_routes(router, services);
         ltc::entries::register_entry_routes(router, services);
+        ltc::documents::register_document_routes(router, services);
         ltc::admin::register_admin_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {

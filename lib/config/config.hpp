@@ -25,6 +25,10 @@ struct WorkerConfig {
     int health_timeout_ms = 1500;   // LTC_HEALTH_TIMEOUT_MS: client-side deadline of /api/health
     int request_deadline_seconds = 30;  // LTC_REQUEST_DEADLINE_SECONDS: watchdog per request
     long max_body_bytes = 10L * 1024 * 1024 + 1024 * 1024;  // LTC_MAX_BODY_BYTES (uploads + multipart slack)
+    std::string storage_dir;        // LTC_STORAGE_DIR, default <var>/storage (documents)
+    long max_upload_bytes = 10L * 1024 * 1024;  // LTC_MAX_UPLOAD_BYTES: one document (PRODUCT.md §7)
+    std::string scan_command;       // LTC_SCAN_COMMAND: virus scanner run by `ltc jobs scan` (optional)
+    int document_retention_days = 30;  // LTC_DOCUMENT_RETENTION_DAYS: files of deleted documents
 };
 
 constexpr std::size_t min_secret_key_length = 32;
