@@ -8,6 +8,7 @@
 #include "admin/admin_access.hpp"
 #include "admin/audit_query.hpp"
 #include "audit/audit.hpp"
+#include "documents/document_store.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
 
@@ -39,9 +40,9 @@ http::Response stats(http::Request& request, server::Services& services) {
     body->set("entries", count(sql, "SELECT count(*) FROM (SELECT DISTINCT ON (entry_id) vehicle_id, deleted"
                                     " FROM entry_versions ORDER BY entry_id, version DESC) e"
                                     " JOIN vehicles v ON v.id = e.vehicle_id WHERE NOT e.deleted AND v.deleted_at IS NULL"));
-    // Documents and transfers do not exist yet (API.md: next wave). Until their tables arrive
-    // these stay 0; then: documents in quarantine, and transfers neither completed nor expired.
-    body->set("documents_in_quarantine", 0LL);
+    body->set("documents_in_quarantine", documents::count_quarantined(sql));
+    // Transfers do not exist yet (API.md: next wave): 0 until their table arrives, then the
+    // transfers neither completed nor expired.
     body->set("transfers_open", 0LL);
     return http::json_response(200, body);
 }

@@ -1,10 +1,15 @@
 #include "entries/entry_routes.hpp"
 #include "server/route_binding.hpp"
 
+#include <map>
+#include <set>
+#include <vector>
+
 #include <Poco/UUIDGenerator.h>
 
 #include "audit/audit.hpp"
 #include "db/clock.hpp"
+#include "documents/document_store.hpp"
 #include "entries/entry_input.hpp"
 #include "http/ids.hpp"
 #include "http/json_body.hpp"
@@ -19,7 +24,18 @@ Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
     return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
 }
 
-Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry) {
+// What an entry's JSON needs from the vehicle's documents (its T-level and document_ids).
+struct EntryDocuments {
+    std::set<std::string> with_valid_evidence;
+    std::map<std::string, std::vector<std::string>> attached;
+};
+
+EntryDocuments entry_documents(soci::session& sql, const std::string& vehicle_id) {
+    return EntryDocuments{documents::evidence_facts(sql, vehicle_id).entries_with_valid_evidence,
+                          documents::attached_documents(sql, vehicle_id)};
+}
+
+Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry, const EntryDocuments& documents) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     json->set("id", entry.entry_id);
     json->set("version", entry.version);
@@ -30,9 +46,13 @@ Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry) {
     json->set("note", nullable(entry.fields.note));
     json->set("cost", nullable(entry.fields.cost));
     json->set("paper_book", entry.fields.paper_book);
-    // Documents come with their own issue: no entry can be T3 before that.
-    json->set("trust_level", std::string(trust::to_string(trust::derive_trust_level(false, entry.fields.paper_book))));
-    json->set("document_ids", Poco::JSON::Array::Ptr(new Poco::JSON::Array()));
+    const bool evidence = documents.with_valid_evidence.contains(entry.entry_id);
+    json->set("trust_level", std::string(trust::to_string(trust::derive_trust_level(evidence, entry.fields.paper_book))));
+    Poco::JSON::Array::Ptr document_ids = new Poco::JSON::Array();
+    if (const auto found = documents.attached.find(entry.entry_id); found != documents.attached.end()) {
+        for (const auto& id : found->second) document_ids->add(id);
+    }
+    json->set("document_ids", document_ids);
     json->set("deleted", entry.deleted);
     json->set("reason", nullable(entry.reason));
     json->set("created_at", entry.created_at);
@@ -40,9 +60,9 @@ Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry) {
     return json;
 }
 
-Poco::JSON::Object::Ptr items_json(const std::vector<EntryVersion>& versions) {
+Poco::JSON::Object::Ptr items_json(const std::vector<EntryVersion>& versions, const EntryDocuments& documents) {
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
-    for (const auto& version : versions) items->add(entry_json(version));
+    for (const auto& version : versions) items->add(entry_json(version, documents));
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     body->set("items", items);
     body->set("next_cursor", Poco::Dynamic::Var());
@@ -77,6 +97,10 @@ void record(soci::session& sql, const http::Request& request, const Scope& scope
     audit::record(sql, event);
 }
 
+http::Response entry_response(int status, server::Services& services, const Scope& scope, const EntryVersion& entry) {
+    return http::json_response(status, entry_json(entry, entry_documents(services.database.session(), scope.vehicle.id)));
+}
+
 http::ApiError stale_revision() {
     return http::ApiError(409, "stale_revision", "Der Eintrag wurde inzwischen geändert. Bitte neu laden.");
 }
@@ -94,7 +118,9 @@ EntryVersion write_version(http::Request& request, server::Services& services, c
 
 http::Response list(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
-    return http::json_response(200, items_json(latest_entries(services.database.session(), scope.vehicle.id)));
+    soci::session& sql = services.database.session();
+    return http::json_response(200, items_json(latest_entries(sql, scope.vehicle.id),
+                                               entry_documents(sql, scope.vehicle.id)));
 }
 
 http::Response create(http::Request& request, server::Services& services) {
@@ -105,12 +131,12 @@ http::Response create(http::Request& request, server::Services& services) {
     version.entry_id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     version.version = 1;
     version.fields = input.fields;
-    return http::json_response(201, entry_json(write_version(request, services, scope, version, "ENTRY_CREATED")));
+    return entry_response(201, services, scope, write_version(request, services, scope, version, "ENTRY_CREATED"));
 }
 
 http::Response get(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
-    return http::json_response(200, entry_json(require_live_entry(request, services, scope)));
+    return entry_response(200, services, scope, require_live_entry(request, services, scope));
 }
 
 http::Response history_of(http::Request& request, server::Services& services) {
@@ -119,7 +145,8 @@ http::Response history_of(http::Request& request, server::Services& services) {
     if (!http::is_uuid(entry_id)) throw http::not_found();
     const auto versions = history(services.database.session(), scope.vehicle.id, entry_id);
     if (versions.empty()) throw http::not_found();
-    return http::json_response(200, items_json(versions));
+    const EntryDocuments documents = entry_documents(services.database.session(), scope.vehicle.id);
+    return http::json_response(200, items_json(versions, documents));
 }
 
 http::Response revise(http::Request& request, server::Services& services) {
@@ -133,7 +160,7 @@ http::Response revise(http::Request& request, server::Services& services) {
     version.version = latest.version + 1;  // a parallel revision collides on the primary key: 409 too
     version.fields = input.fields;
     version.reason = input.reason;
-    return http::json_response(201, entry_json(write_version(request, services, scope, version, "ENTRY_REVISED")));
+    return entry_response(201, services, scope, write_version(request, services, scope, version, "ENTRY_REVISED"));
 }
 
 http::Response remove(http::Request& request, server::Services& services) {
