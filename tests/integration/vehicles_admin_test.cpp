@@ -7,15 +7,6 @@
 using namespace ltc::test;
 
 namespace {
-std::string new_vin() {
-    // 17 characters of the VIN alphabet from a random UUID's hex digits (no I, O, Q).
-    std::string vin;
-    for (const char c : random_uuid()) {
-        if (c != '-') vin.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    }
-    return vin.substr(0, 17);
-}
-
 std::string create(Member& owner, const std::string& vin) {
     const Reply reply = owner.send("POST", "/api/vehicles", R"({"vin":")" + vin + R"("})");
     BOOST_REQUIRE_MESSAGE(reply.status == 201, reply.body);
