@@ -54,14 +54,16 @@ void insert_document(soci::session& sql, const NewDocument& document) {
 }
 
 std::optional<Document> load_document(soci::session& sql, const std::string& id) {
-    const auto row = db::query(sql, "SELECT " + document_columns + " WHERE d.id = $1::uuid", {id}).first();
+    // The Result owns the rows: it must outlive them.
+    const db::Result result = db::query(sql, "SELECT " + document_columns + " WHERE d.id = $1::uuid", {id});
+    const auto row = result.first();
     if (!row) return std::nullopt;
     return document_from(*row);
 }
 
 std::optional<Document> lock_document(soci::session& sql, const std::string& id) {
-    const auto row =
-        db::query(sql, "SELECT " + document_columns + " WHERE d.id = $1::uuid FOR UPDATE OF d", {id}).first();
+    const db::Result result = db::query(sql, "SELECT " + document_columns + " WHERE d.id = $1::uuid FOR UPDATE OF d", {id});
+    const auto row = result.first();
     if (!row) return std::nullopt;
     return document_from(*row);
 }
@@ -158,11 +160,11 @@ std::map<std::string, std::vector<std::string>> attached_documents(soci::session
 }
 
 std::optional<ScanCandidate> claim_scan(soci::session& sql) {
-    const auto row = db::query(sql,
-                               "SELECT id::text, vehicle_id::text, scan_attempts FROM documents"
-                               " WHERE scan = 'pending' AND deleted_at IS NULL AND scan_next_at <= now()"
-                               " ORDER BY scan_next_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-                         .first();
+    const db::Result result = db::query(sql,
+                                        "SELECT id::text, vehicle_id::text, scan_attempts FROM documents"
+                                        " WHERE scan = 'pending' AND deleted_at IS NULL AND scan_next_at <= now()"
+                                        " ORDER BY scan_next_at, id LIMIT 1 FOR UPDATE SKIP LOCKED");
+    const auto row = result.first();
     if (!row) return std::nullopt;
     return ScanCandidate{row->text(0), row->text(1), static_cast<int>(row->integer(2))};
 }
