@@ -3,9 +3,11 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "../fixtures/test_images.hpp"
 #include "admin_helpers.hpp"
@@ -76,11 +78,16 @@ bool has_reason(const Poco::JSON::Object::Ptr& trust, const std::string& code) {
     return false;
 }
 
-int run_scan_job() {
+// `ltc jobs <job>` against the stack under test, with the fake scanner configured.
+int run_job(const std::string& job) {
     const std::string root = env_or("LTC_ROOT", ".");
     const std::string command = "LTC_SCAN_COMMAND='" + root + "/tests/fixtures/fake-scanner.sh' " + root +
-                                "/scripts/ltc-local.sh jobs scan >/dev/null";
+                                "/scripts/ltc-local.sh jobs " + job + " >/dev/null";
     return std::system(command.c_str());
+}
+
+std::string column(const std::string& id, const std::string& expression) {
+    return query_as_owner("SELECT " + expression + " FROM documents WHERE id = '" + id + "'")[0][0];
 }
 
 }  // namespace
@@ -267,11 +274,38 @@ BOOST_AUTO_TEST_CASE(the_scan_job_flags_the_eicar_file_with_the_fake_scanner) {
     Owner owner("doc-eicar");
     const std::string infected = owner.uploaded(images::make_pdf() + eicar + "\n");
     const std::string clean = owner.uploaded(images::make_pdf());
-    BOOST_REQUIRE(run_scan_job() == 0);
+    BOOST_REQUIRE(run_job("scan") == 0);
     const auto infected_now = owner.member.send("GET", "/api/documents/" + infected).json();
     BOOST_TEST(infected_now->getValue<std::string>("scan") == "infected");
     BOOST_TEST(infected_now->getValue<std::string>("approval") == "rejected");
     BOOST_TEST(owner.member.send("GET", "/api/documents/" + clean).json()->getValue<std::string>("scan") == "clean");
+}
+
+BOOST_AUTO_TEST_CASE(a_scanner_failure_leaves_the_document_pending_with_backoff) {
+    Owner owner("doc-retry");
+    const std::string id = owner.uploaded(images::make_pdf());
+    // The fake scanner answers 2 for a file it cannot read: neither clean nor infected.
+    std::filesystem::remove(storage_dir() + "/files/" + id);
+    BOOST_REQUIRE(run_job("scan") == 0);
+    BOOST_TEST(column(id, "scan") == "pending");
+    BOOST_TEST(column(id, "scan_attempts") == "1");
+    BOOST_TEST(column(id, "scan_next_at > now()") == "t");
+}
+
+BOOST_AUTO_TEST_CASE(retention_removes_the_files_of_deleted_documents_after_the_period) {
+    Owner owner("doc-retention");
+    const std::string kept = owner.uploaded(images::make_pdf());
+    const std::string gone = owner.uploaded(images::make_pdf());
+    const std::string recent = owner.uploaded(images::make_pdf());
+    BOOST_TEST(owner.member.send("DELETE", "/api/documents/" + gone).status == 204);
+    BOOST_TEST(owner.member.send("DELETE", "/api/documents/" + recent).status == 204);
+    count_rows("WITH moved AS (UPDATE documents SET deleted_at = now() - interval '31 days' WHERE id = '" + gone +
+               "' RETURNING 1) SELECT count(*) FROM moved");
+    BOOST_REQUIRE(run_job("retention") == 0);
+    BOOST_TEST(!std::filesystem::exists(storage_dir() + "/files/" + gone));
+    BOOST_TEST(column(gone, "file_purged_at IS NOT NULL") == "t");
+    BOOST_TEST(std::filesystem::exists(storage_dir() + "/files/" + recent));
+    BOOST_TEST(std::filesystem::exists(storage_dir() + "/files/" + kept));
 }
 
 BOOST_AUTO_TEST_CASE(unwritable_storage_is_a_5xx_envelope_with_no_orphans) {
@@ -289,6 +323,25 @@ BOOST_AUTO_TEST_CASE(unwritable_storage_is_a_5xx_envelope_with_no_orphans) {
     BOOST_TEST(reply.error_code() == "internal_error");
     BOOST_TEST(document_rows(owner.vehicle_id) == 0);
     BOOST_TEST(files_in(storage_dir() + "/files") == files_before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Run by scripts/test.sh with LTC_STEP_UP_TTL_SECONDS=2 (see admin_step_up_test.cpp).
+BOOST_AUTO_TEST_SUITE(documents_short_step_up, *boost::unit_test::label("short_step_up") * boost::unit_test::disabled())
+
+BOOST_AUTO_TEST_CASE(approve_and_reject_need_a_fresh_step_up_after_the_scope_check) {
+    Owner owner("doc-stepup");
+    Admin admin("admin", "doc-stepup-admin");
+    const std::string id = owner.uploaded(images::make_pdf());
+    BOOST_TEST(scan(admin, id, "clean").status == 200);  // recording a scan needs no step-up
+    std::this_thread::sleep_for(std::chrono::milliseconds(3000));
+    BOOST_TEST(admin.send("POST", "/api/admin/documents/" + random_uuid() + "/approve").status == 404);
+    BOOST_TEST(admin.send("POST", "/api/admin/documents/" + id + "/approve").error_code() == "step_up_required");
+    BOOST_TEST(admin.send("POST", "/api/admin/documents/" + id + "/reject", "{}").error_code() == "step_up_required");
+    admin.step_up();
+    BOOST_TEST(admin.send("POST", "/api/admin/documents/" + id + "/reject", "{}").error_code() == "validation_failed");
+    BOOST_TEST(admin.send("POST", "/api/admin/documents/" + id + "/approve").status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
