@@ -186,6 +186,10 @@ BOOST_AUTO_TEST_CASE(quarantined_content_is_for_admins_only_and_approval_waits_f
     BOOST_TEST(seen.header("Content-Disposition") == "attachment; filename=\"rechnung.pdf\"; filename*=UTF-8''rechnung.pdf");
     BOOST_TEST(seen.header("X-Content-Type-Options") == "nosniff");
     BOOST_TEST(seen.header("Content-Security-Policy").find("sandbox") != std::string::npos);
+    BOOST_TEST(seen.headers.count("Content-Disposition") == 1u);
+    BOOST_TEST(seen.headers.count("Content-Type") == 1u);
+    BOOST_TEST(seen.header("X-Accel-Redirect").empty());           // internal hand-over stays internal
+    BOOST_TEST(seen.header("X-Ltc-Content-Disposition").empty());
 
     // The review queue lists it (oldest first).
     const Reply queue = admin.send("GET", "/api/admin/documents?approval=quarantined&limit=100");
@@ -268,6 +272,21 @@ BOOST_AUTO_TEST_CASE(valid_evidence_makes_the_entry_t3_and_the_light_gruen) {
     Owner other("doc-trust-other");
     const std::string foreign = other.entry(yesterday());
     BOOST_TEST(owner.member.send("PATCH", "/api/documents/" + id, R"({"entry_id":")" + foreign + R"("})").status == 404);
+}
+
+BOOST_AUTO_TEST_CASE(a_repair_entry_with_valid_evidence_closes_the_accident) {
+    Owner owner("doc-accident");
+    Admin admin("admin", "doc-accident-admin");
+    BOOST_TEST(owner.member.send("PATCH", "/api/vehicles/" + owner.vehicle_id, R"({"accident_status":"nicht_unfallfrei","accident_closed":true})").status == 200);
+    const Reply repair = owner.member.send("POST", "/api/vehicles/" + owner.vehicle_id + "/entries",
+                                           R"({"date":")" + yesterday() + R"(","category":"unfallreparatur","performed_by":"fachwerkstatt","odometer_km":1000})");
+    BOOST_REQUIRE_MESSAGE(repair.status == 201, repair.body);
+    const std::string entry = repair.json()->getValue<std::string>("id");
+    BOOST_TEST(has_reason(owner.trust(), "accident_open"));  // closed, but the repair is not evidenced yet
+    const std::string id = owner.uploaded(images::make_pdf(), "filename=gutachten.pdf&entry_id=" + entry);
+    BOOST_TEST(scan(admin, id, "clean").status == 200);
+    BOOST_TEST(admin.send("POST", "/api/admin/documents/" + id + "/approve").status == 200);
+    BOOST_TEST(!has_reason(owner.trust(), "accident_open"));
 }
 
 BOOST_AUTO_TEST_CASE(the_scan_job_flags_the_eicar_file_with_the_fake_scanner) {
