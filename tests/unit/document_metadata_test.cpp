@@ -54,6 +54,17 @@ BOOST_AUTO_TEST_CASE(png_without_metadata_is_byte_identical) {
     BOOST_TEST((strip_png_metadata(clean) == clean));
 }
 
+BOOST_AUTO_TEST_CASE(every_truncation_is_refused_or_stays_within_the_input) {
+    // The parsers walk lengths the upload controls: no prefix may read past the end or grow.
+    for (const std::string& file : {images::with_photo_metadata(images::make_jpeg()), images::make_png(true)}) {
+        const FileType type = file[0] == '\xFF' ? FileType::jpeg : FileType::png;
+        for (std::size_t length = 0; length < file.size(); ++length) {
+            const auto stripped = strip_metadata(type, std::string_view(file).substr(0, length));
+            if (stripped) BOOST_TEST(stripped->size() <= length);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(pdf_passes_unchanged) {
     const std::string pdf = images::make_pdf();
     BOOST_TEST((strip_metadata(FileType::pdf, pdf) == pdf));
