@@ -18,8 +18,8 @@ long long delete_rows(soci::session& sql, const std::string& statement) {
 namespace {
 int scan(std::ostream& out, std::ostream& err) {
     return run_with_context("jobs", err, [&out](CliContext& context) {
-        const auto summary =
-            documents::run_scans(context.database, context.config.storage_dir, context.config.scan_command);
+        const auto summary = documents::run_scans(context.database, context.config.storage_dir, context.config.scan_command,
+                                                  std::chrono::seconds(context.config.scan_timeout_seconds));
         out << "scan: " << summary.clean << " clean, " << summary.infected << " infected, " << summary.postponed
             << " postponed\n";
         return 0;

@@ -28,6 +28,7 @@ struct WorkerConfig {
     std::string storage_dir;        // LTC_STORAGE_DIR, default <var>/storage (documents)
     long max_upload_bytes = 10L * 1024 * 1024;  // LTC_MAX_UPLOAD_BYTES: one document (PRODUCT.md §7)
     std::string scan_command;       // LTC_SCAN_COMMAND: virus scanner run by `ltc jobs scan` (optional)
+    int scan_timeout_seconds = 120;  // LTC_SCAN_TIMEOUT_SECONDS: a scanner running longer is killed
     int document_retention_days = 30;  // LTC_DOCUMENT_RETENTION_DAYS: files of deleted documents
 };
 
