@@ -18,7 +18,7 @@ namespace ltc::documents {
 
 namespace {
 
-bool is_admin(const auth::Caller& caller) { return auth::is_admin_role(caller.session.role); }
+using vehicles::is_admin;
 
 struct Scoped {
     auth::Caller caller;

@@ -170,6 +170,23 @@ BOOST_AUTO_TEST_CASE(over_10_mib_is_413_before_the_body_is_read) {
     BOOST_TEST(owner.upload(big).status == 201);
 }
 
+BOOST_AUTO_TEST_CASE(refusals_before_the_body_is_read_still_answer_with_their_own_status) {
+    // The worker answers before reading the streamed body and drains it: no 502 from nginx.
+    Owner owner("doc-refused");
+    Member stranger("doc-refused-stranger");
+    std::string body = images::make_pdf();
+    body.resize(3L * 1024 * 1024, ' ');
+    const std::string path = "/api/vehicles/" + owner.vehicle_id + "/documents?filename=x.pdf";
+    BOOST_TEST(stranger.client.request("POST", path, body, "application/octet-stream", stranger.session.cookie_and_csrf())
+                   .status == 404);
+    BOOST_TEST(stranger.client.request("POST", path, body, "application/octet-stream").status == 401);
+    BOOST_TEST(owner.member.client.request("POST", path, body, "application/octet-stream", owner.member.session.cookie())
+                   .error_code() == "csrf_failed");
+    BOOST_TEST(owner.upload(body, "entry_id=" + random_uuid()).status == 404);  // an entry of no vehicle of theirs
+    BOOST_TEST(owner.upload(body, "entry_id=nonsense").error_code() == "validation_failed");
+    BOOST_TEST(document_rows(owner.vehicle_id) == 0);
+}
+
 BOOST_AUTO_TEST_CASE(quarantined_content_is_for_admins_only_and_approval_waits_for_scan_and_pii) {
     Owner owner("doc-review");
     Admin admin("admin", "doc-reviewer");
