@@ -80,16 +80,6 @@ bool read_request(FCGX_Request& fcgi, const http::Router& router, long max_body_
     return true;
 }
 
-// A streamed request refused before its body was read (401, 404, …): nginx is still sending
-// it, so it is read and dropped (nginx has already capped its size) before the connection
-// closes; otherwise nginx would see a reset and answer 502 instead of the worker's answer.
-void drain_unread_body(http::Request& request, long max_upload_bytes) {
-    if (!request.read_body || request.content_length > max_upload_bytes) return;
-    char buffer[64 * 1024];
-    while (request.read_body(buffer, sizeof buffer) > 0) {
-    }
-}
-
 void write_response(FCGX_Request& fcgi, const http::Response& response) {
     std::string head = "Status: " + std::to_string(response.status) + " " + http::status_text(response.status) + "\r\n";
     if (!response.content_type.empty()) head += "Content-Type: " + response.content_type + "\r\n";
@@ -125,7 +115,6 @@ int run_fcgi_worker(const http::Router& router, Services& services) {
             outcome.response.with_header("X-Request-Id", request.request_id).with_header("Cache-Control", "no-store");
         }
         write_response(fcgi, outcome.response);
-        drain_unread_body(request, services.config.max_upload_bytes);
         FCGX_Finish_r(&fcgi);
         watchdog.request_finished();
 
