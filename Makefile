@@ -33,7 +33,7 @@ LDLIBS   := -lfcgi -lsoci_postgresql -lsoci_core -lpq \
             -lPocoNetSSL -lPocoNet -lPocoCrypto -lPocoJSON -lPocoUtil -lPocoFoundation \
             -licui18n -licuuc -lqrencode -lhpdf -lpng -lssl -lcrypto -lpthread
 HTTPLIB_LIBS := $(shell pkg-config --libs cpp-httplib 2>/dev/null)
-TEST_LIBS    := -lboost_unit_test_framework
+TEST_LIBS    := -lboost_unit_test_framework -ljpeg
 
 LIB_SRC := $(shell find lib -name '*.cpp' | sort)
 LIB_OBJ := $(LIB_SRC:%.cpp=$(OBJ)/%.o)

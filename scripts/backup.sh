@@ -11,7 +11,7 @@
 #   LTC_PG_OSUSER          OS user that runs the PostgreSQL tools (default as root: the owner of
 #                          $LTC_VAR_DIR/pg/data, or postgres; otherwise the caller)
 #   LTC_BACKUP_ROOT        default $LTC_VAR_DIR/backup (holds base/ and wal/)
-#   LTC_DOCUMENTS_DIR      default $LTC_VAR_DIR/documents (archived when it exists)
+#   LTC_DOCUMENTS_DIR      default $LTC_STORAGE_DIR, else $LTC_VAR_DIR/storage (archived when it exists)
 #   LTC_BACKUP_KEEP_DAYS   default 14: older base backups go, the newest always stays; archived WAL
 #                          older than the oldest kept base backup goes (pg_archivecleanup)
 #   LTC_BACKUP_COMPRESS    default client-gzip:6 (pg_basebackup --compress)
@@ -63,7 +63,7 @@ else  # the local stack's socket directory (pg/socket, or run/ in older layouts)
   [[ -S $pg_host/.s.PGSQL.$LTC_PG_PORT ]] || pg_host=$var_dir/run
 fi
 backup_root=${LTC_BACKUP_ROOT:-$var_dir/backup}
-documents=${LTC_DOCUMENTS_DIR:-$var_dir/documents}
+documents=${LTC_DOCUMENTS_DIR:-${LTC_STORAGE_DIR:-$var_dir/storage}}
 keep_days=${LTC_BACKUP_KEEP_DAYS:-14}
 os_user=$(ltc_pg_os_user "$var_dir/pg/data")
 export LTC_APP_ROOT=$app_root

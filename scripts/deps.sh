@@ -6,7 +6,7 @@ packages=(
   build-essential pkg-config git ca-certificates curl openssl acl procps
   libfcgi-dev spawn-fcgi multiwatch nginx
   postgresql-15 postgresql-client-15 libpq-dev libsoci-dev
-  libpoco-dev libssl-dev libicu-dev libqrencode-dev libhpdf-dev libpng-dev
+  libpoco-dev libssl-dev libicu-dev libqrencode-dev libhpdf-dev libpng-dev libjpeg62-turbo-dev
   libboost-test-dev libcpp-httplib-dev
   wrk bc chromium chromium-driver
 )

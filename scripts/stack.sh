@@ -47,7 +47,7 @@ load_env() {
 }
 
 prepare_dirs() {
-    mkdir -p "$VAR"/{run,log,mail,tls,nginx/tmp,pg,backup/wal,documents}
+    mkdir -p "$VAR"/{run,log,mail,tls,nginx/tmp,pg,backup/wal} "$STORAGE"/{tmp,files}
     touch "$VAR/log/postgres.log" "$VAR/log/fcgi.log" "$VAR/log/mailer.log"
     if is_root; then
         chown postgres:postgres "$VAR/pg" "$VAR/backup/wal" "$VAR/log/postgres.log"
@@ -56,6 +56,11 @@ prepare_dirs() {
         grant_traverse postgres "$ROOT/scripts"
         grant_traverse "$NGINX_USER" "$ROOT/nginx/www"
         grant_traverse "$NGINX_USER" "$VAR/run"
+        # Workers write documents, nginx reads them (X-Accel-Redirect): files are 0640 in
+        # directories whose group is nginx's and which pass that group on (setgid).
+        chgrp "$NGINX_USER" "$STORAGE" "$STORAGE/tmp" "$STORAGE/files"
+        chmod 2750 "$STORAGE" "$STORAGE/tmp" "$STORAGE/files"
+        grant_traverse "$NGINX_USER" "$STORAGE/files"
     fi
 }
 
@@ -151,7 +156,7 @@ render_template() {
         -e "s|@HTTPS_AUTHORITY_PORT@|:$HTTPS_PORT|g" -e "s|@SERVER_NAME@|localhost 127.0.0.1|g" \
         -e "s|@TLS_CERT@|$VAR/tls/cert.pem|g" -e "s|@TLS_KEY@|$VAR/tls/key.pem|g" \
         -e "s|@WWW_ROOT@|$ROOT/nginx/www|g" -e "s|@FCGI_SOCKET@|$FCGI_SOCKET|g" -e "s|@LOG_DIR@|$VAR/log|g" \
-        -e "s|@PROTECTED_FILES_DIR@|$VAR/documents|g" -e "s|@CONF_DIR@|$VAR/nginx|g" \
+        -e "s|@PROTECTED_FILES_DIR@|$STORAGE/files|g" -e "s|@CONF_DIR@|$VAR/nginx|g" \
         -e "s|@API_RATE@|${LTC_EDGE_RATE:-30r/s}|g" -e "s|@API_BURST@|${LTC_EDGE_BURST:-60}|g" "$1"
 }
 

@@ -7,6 +7,7 @@
 #include "config/config.hpp"
 #include "consent/consent_routes.hpp"
 #include "crypto/hkdf.hpp"
+#include "documents/document_routes.hpp"
 #include "entries/entry_routes.hpp"
 #include "vehicles/vehicle_routes.hpp"
 #include "db/database.hpp"
@@ -17,6 +18,7 @@
 #include "server/access_log.hpp"
 #include "server/fcgi_worker.hpp"
 #include "server/services.hpp"
+#include "trust/berlin_date.hpp"
 
 int main() {
     ltc::config::WorkerConfig config;
@@ -30,6 +32,7 @@ int main() {
     }
     try {
         ltc::db::set_query_deadline(std::chrono::milliseconds(config.query_timeout_ms));
+        ltc::trust::set_today_override(config.today_override);
         ltc::metrics::SharedMetrics metrics(config.metrics_file);
         ltc::db::Database database(config.database_url,
                                    {[&metrics] { metrics.count_db_reconnect(); }, [&metrics] { metrics.count_db_error(); }});
@@ -44,6 +47,7 @@ int main() {
         ltc::consent::register_consent_routes(router, services);
         ltc::vehicles::register_vehicle_routes(router, services);
         ltc::entries::register_entry_routes(router, services);
+        ltc::documents::register_document_routes(router, services);
         ltc::admin::register_admin_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {

@@ -10,6 +10,7 @@
 #include "admin/stats_store.hpp"
 #include "audit/audit.hpp"
 #include "consent/consent_store.hpp"
+#include "documents/document_store.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
 
@@ -32,7 +33,7 @@ http::Response stats(http::Request& request, server::Services& services) {
     body->set("users", counted.users);
     body->set("vehicles", counted.vehicles);
     body->set("entries", counted.entries);
-    body->set("documents_in_quarantine", counted.documents_in_quarantine);
+    body->set("documents_in_quarantine", documents::count_quarantined(services.database.session()));
     body->set("transfers_open", counted.transfers_open);
     return http::json_response(200, body);
 }

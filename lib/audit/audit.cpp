@@ -15,6 +15,8 @@ std::set<std::string>& allowed_meta_keys() {
     static std::set<std::string> keys = {
         "attempts", "scope", "limit", "delivered", "second_factor", "sessions_ended", "terms", "privacy",
         "source", "reason_code", "method", "count", "from_role", "to_role", "vehicle_id", "version", "fields",
+        // documents: never the file name (it can name a person)
+        "content_type", "size_bytes", "scan", "pii", "entry_id",
     };
     return keys;
 }

@@ -2,13 +2,16 @@
 
 #include "config/auth_settings.hpp"
 #include "db/query.hpp"
+#include "trust/berlin_date.hpp"
 
 namespace ltc::cli {
 
 CliContext::CliContext(const config::EnvLookup& env)
     : config(config::load_worker_config(env)),
       keys(config.secret_key, config::load_auth_settings(env).key_version),
-      database(config.database_url) {}
+      database(config.database_url) {
+    trust::set_today_override(config.today_override);
+}
 
 int run_with_context(const std::string& command, std::ostream& err, const std::function<int(CliContext&)>& body) {
     // Operator commands (migrations, re-keying, seeding) may run long; the per-statement

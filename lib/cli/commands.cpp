@@ -21,6 +21,7 @@ void usage(std::ostream& err) {
            "  mailer [--once]       deliver the mail outbox (SMTP or .eml files)\n"
            "  create-admin --email ADDRESS --role admin|superadmin\n"
            "  jobs retention        delete expired challenges, sessions, rate-limit windows and old mail\n"
+           "  jobs scan             virus-scan pending documents with LTC_SCAN_COMMAND\n"
            "  demo-seed             a demo owner with one vehicle (local stack)\n"
            "  rotate-secret         re-key all data from LTC_OLD_SECRET_KEY to LTC_SECRET_KEY (--help)\n"
            "  verify-trust          compare every stored trust summary with a fresh computation\n"

@@ -2,6 +2,8 @@
 
 #include "cli/cli_context.hpp"
 #include "db/query.hpp"
+#include "documents/retention.hpp"
+#include "documents/scan_job.hpp"
 #include "mail/mailer.hpp"
 
 namespace ltc::cli {
@@ -12,9 +14,22 @@ long long delete_rows(soci::session& sql, const std::string& statement) {
 }
 }  // namespace
 
+namespace {
+int scan(std::ostream& out, std::ostream& err) {
+    return run_with_context("jobs", err, [&out](CliContext& context) {
+        const auto summary = documents::run_scans(context.database, context.config.storage_dir, context.config.scan_command,
+                                                  std::chrono::seconds(context.config.scan_timeout_seconds));
+        out << "scan: " << summary.clean << " clean, " << summary.infected << " infected, " << summary.postponed
+            << " postponed\n";
+        return 0;
+    });
+}
+}  // namespace
+
 int jobs_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.size() == 1 && args[0] == "scan") return scan(out, err);
     if (args.size() != 1 || args[0] != "retention") {
-        err << "usage: ltc jobs retention\n";
+        err << "usage: ltc jobs retention|scan\n";
         return 2;
     }
     return run_with_context("jobs", err, [&out](CliContext& context) {
@@ -28,8 +43,11 @@ int jobs_command(const std::vector<std::string>& args, std::ostream& out, std::o
         mail::wipe_old_mail(context.database);
         const long long mails = delete_rows(
             sql, "DELETE FROM mail_outbox WHERE status <> 'pending' AND created_at < now() - interval '7 days'");
+        const auto documents = documents::run_retention(context.database, context.config.storage_dir,
+                                                        context.config.document_retention_days);
         out << "retention: " << challenges << " challenges, " << sessions << " sessions, " << windows
-            << " rate-limit windows, " << mails << " finished mails deleted\n";
+            << " rate-limit windows, " << mails << " finished mails deleted, " << documents.pii_deleted
+            << " documents with confirmed PII deleted, " << documents.files_removed << " document files removed\n";
         return 0;
     });
 }

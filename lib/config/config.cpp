@@ -50,6 +50,12 @@ WorkerConfig load_worker_config(const EnvLookup& env) {
         config.today_override = trust::parse_iso_date(*today);
         if (!config.today_override) throw ConfigError("LTC_TODAY must be a date YYYY-MM-DD");
     }
+    config.storage_dir = env("LTC_STORAGE_DIR").value_or(config.var_dir + "/storage");
+    config.max_upload_bytes = integer_or(env, "LTC_MAX_UPLOAD_BYTES", config.max_upload_bytes, 1024, 64L * 1024 * 1024);
+    config.scan_command = env("LTC_SCAN_COMMAND").value_or("");
+    config.scan_timeout_seconds = static_cast<int>(integer_or(env, "LTC_SCAN_TIMEOUT_SECONDS", 120, 1, 3600));
+    config.document_retention_days =
+        static_cast<int>(integer_or(env, "LTC_DOCUMENT_RETENTION_DAYS", config.document_retention_days, 0, 3650));
     return config;
 }
 

@@ -29,6 +29,11 @@ struct WorkerConfig {
     long max_body_bytes = 10L * 1024 * 1024 + 1024 * 1024;  // LTC_MAX_BODY_BYTES (uploads + multipart slack)
     int query_timeout_ms = 1500;    // LTC_QUERY_TIMEOUT_MS: client-side deadline of every statement
     std::optional<trust::CivilDate> today_override;  // LTC_TODAY=YYYY-MM-DD: tests of date boundaries only
+    std::string storage_dir;        // LTC_STORAGE_DIR, default <var>/storage (documents)
+    long max_upload_bytes = 10L * 1024 * 1024;  // LTC_MAX_UPLOAD_BYTES: one document (PRODUCT.md §7)
+    std::string scan_command;       // LTC_SCAN_COMMAND: virus scanner run by `ltc jobs scan` (optional)
+    int scan_timeout_seconds = 120;  // LTC_SCAN_TIMEOUT_SECONDS: a scanner running longer is killed
+    int document_retention_days = 30;  // LTC_DOCUMENT_RETENTION_DAYS: files of deleted documents
 };
 
 constexpr std::size_t min_secret_key_length = 32;

@@ -2,10 +2,14 @@
 #include "server/route_binding.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <vector>
 
 #include <Poco/UUIDGenerator.h>
 
 #include "audit/audit.hpp"
+#include "documents/document_store.hpp"
 #include "entries/entry_input.hpp"
 #include "http/collection.hpp"
 #include "http/ids.hpp"
@@ -23,7 +27,18 @@ Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
     return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
 }
 
-Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry) {
+// What an entry's JSON needs from the vehicle's documents (its T-level and document_ids).
+struct EntryDocuments {
+    std::set<std::string> with_valid_evidence;
+    std::map<std::string, std::vector<std::string>> attached;
+};
+
+EntryDocuments entry_documents(soci::session& sql, const std::string& vehicle_id) {
+    return EntryDocuments{documents::evidence_facts(sql, vehicle_id).entries_with_valid_evidence,
+                          documents::attached_documents(sql, vehicle_id)};
+}
+
+Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry, const EntryDocuments& documents) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     json->set("id", entry.entry_id);
     json->set("version", entry.version);
@@ -34,9 +49,13 @@ Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry) {
     json->set("note", nullable(entry.fields.note));
     json->set("cost", nullable(entry.fields.cost));
     json->set("paper_book", entry.fields.paper_book);
-    // Documents come with their own issue: no entry can be T3 before that.
-    json->set("trust_level", std::string(trust::to_string(trust::derive_trust_level(false, entry.fields.paper_book))));
-    json->set("document_ids", Poco::JSON::Array::Ptr(new Poco::JSON::Array()));
+    const bool evidence = documents.with_valid_evidence.contains(entry.entry_id);
+    json->set("trust_level", std::string(trust::to_string(trust::derive_trust_level(evidence, entry.fields.paper_book))));
+    Poco::JSON::Array::Ptr document_ids = new Poco::JSON::Array();
+    if (const auto found = documents.attached.find(entry.entry_id); found != documents.attached.end()) {
+        for (const auto& id : found->second) document_ids->add(id);
+    }
+    json->set("document_ids", document_ids);
     json->set("deleted", entry.deleted);
     json->set("reason", nullable(entry.reason));
     json->set("created_at", entry.created_at);
@@ -46,11 +65,12 @@ Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry) {
 
 // The store reads a vehicle's entries whole (a vehicle has few); the page is cut here until
 // the store pages in SQL.
-Poco::JSON::Object::Ptr page_of(const std::vector<EntryVersion>& versions, const http::Page& page) {
+Poco::JSON::Object::Ptr page_of(const std::vector<EntryVersion>& versions, const http::Page& page,
+                                const EntryDocuments& documents) {
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
     const auto first = std::min(versions.size(), static_cast<std::size_t>(page.offset));
     const auto end = std::min(versions.size(), first + static_cast<std::size_t>(page.limit) + 1);
-    for (auto i = first; i < end; ++i) items->add(entry_json(versions[i]));
+    for (auto i = first; i < end; ++i) items->add(entry_json(versions[i], documents));
     return http::page_json(items, page);
 }
 
@@ -89,6 +109,10 @@ void record(soci::session& sql, const http::Request& request, const Scope& scope
     audit::record(sql, event);
 }
 
+http::Response entry_response(int status, server::Services& services, const Scope& scope, const EntryVersion& entry) {
+    return http::json_response(status, entry_json(entry, entry_documents(services.database.session(), scope.vehicle.id)));
+}
+
 http::ApiError stale_revision() {
     return http::ApiError(409, "stale_revision", "Der Eintrag wurde inzwischen geändert. Bitte neu laden.");
 }
@@ -109,7 +133,9 @@ EntryVersion write_version(http::Request& request, server::Services& services, c
 http::Response list(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
     const http::Page page = http::read_page(request);
-    return http::json_response(200, page_of(latest_entries(services.database.session(), scope.vehicle.id), page));
+    soci::session& sql = services.database.session();
+    return http::json_response(200, page_of(latest_entries(sql, scope.vehicle.id), page,
+                                            entry_documents(sql, scope.vehicle.id)));
 }
 
 http::Response create(http::Request& request, server::Services& services) {
@@ -119,12 +145,12 @@ http::Response create(http::Request& request, server::Services& services) {
     version.entry_id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
     version.version = 1;
     version.fields = input.fields;
-    return http::json_response(201, entry_json(write_version(request, services, scope, version, "ENTRY_CREATED")));
+    return entry_response(201, services, scope, write_version(request, services, scope, version, "ENTRY_CREATED"));
 }
 
 http::Response get(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
-    return http::json_response(200, entry_json(require_live_entry(request, services, scope)));
+    return entry_response(200, services, scope, require_live_entry(request, services, scope));
 }
 
 http::Response history_of(http::Request& request, server::Services& services) {
@@ -134,7 +160,7 @@ http::Response history_of(http::Request& request, server::Services& services) {
     const auto versions = history(services.database.session(), scope.vehicle.id, entry_id);
     if (versions.empty()) throw http::not_found();
     const http::Page page = http::read_page(request);
-    return http::json_response(200, page_of(versions, page));
+    return http::json_response(200, page_of(versions, page, entry_documents(services.database.session(), scope.vehicle.id)));
 }
 
 http::Response revise(http::Request& request, server::Services& services) {
@@ -147,7 +173,7 @@ http::Response revise(http::Request& request, server::Services& services) {
     version.version = latest.version + 1;  // a parallel revision collides on the primary key: 409 too
     version.fields = input.fields;
     version.reason = input.reason;
-    return http::json_response(201, entry_json(write_version(request, services, scope, version, "ENTRY_REVISED")));
+    return entry_response(201, services, scope, write_version(request, services, scope, version, "ENTRY_REVISED"));
 }
 
 http::Response remove(http::Request& request, server::Services& services) {

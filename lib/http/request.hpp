@@ -1,5 +1,7 @@
 #pragma once
 // An HTTP request as the worker sees it, independent of FastCGI.
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +22,10 @@ struct Request {
     StringMap cookies;
     StringMap params;          // path parameters filled by the router
     std::string body;
+    // Streamed routes only (uploads): the body is not read in advance. content_length is the
+    // declared length (-1 when absent); read_body fills up to `size` bytes, 0 at the end.
+    long long content_length = -1;
+    std::function<std::size_t(char* buffer, std::size_t size)> read_body;
     std::string role = "anonymous";  // set once authenticated; logged, never the user
     std::string route_template;      // the matched route ("/api/vehicles/{id}"), set by the router's caller
 

@@ -46,9 +46,9 @@ std::vector<std::string> split_path(const std::string& path) {
     return segments;
 }
 
-void Router::add(std::string method, const std::string& route_template, Handler handler) {
+void Router::add(std::string method, const std::string& route_template, Handler handler, BodyMode body_mode) {
     if (!route_template.starts_with('/')) throw std::invalid_argument("route must start with /: " + route_template);
-    routes_.push_back(Route{std::move(method), route_template, split_path(route_template), std::move(handler)});
+    routes_.push_back(Route{std::move(method), route_template, split_path(route_template), std::move(handler), body_mode});
 }
 
 RouteMatch Router::match(const std::string& method, const std::string& path) const {
@@ -78,6 +78,7 @@ RouteMatch Router::match(const std::string& method, const std::string& path) con
         result.kind = RouteMatch::Kind::found;
         result.handler = &best->handler;
         result.route_template = best->route_template;
+        result.body_mode = best->body_mode;
         result.params = std::move(best_params);
     } else if (!allowed.empty()) {
         result.kind = RouteMatch::Kind::method_not_allowed;

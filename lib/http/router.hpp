@@ -11,6 +11,10 @@ namespace ltc::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// Buffered: the worker reads the body (up to LTC_MAX_BODY_BYTES) before the handler runs.
+// Streamed: the handler reads it itself through Request::read_body (uploads to disk).
+enum class BodyMode { buffered, streamed };
+
 struct RouteMatch {
     enum class Kind { found, not_found, method_not_allowed };
     Kind kind = Kind::not_found;
@@ -18,11 +22,13 @@ struct RouteMatch {
     std::string route_template;  // the metrics label; "unmatched" when nothing matched
     StringMap params;
     std::string allow;           // "GET, POST" for 405
+    BodyMode body_mode = BodyMode::buffered;
 };
 
 class Router {
 public:
-    void add(std::string method, const std::string& route_template, Handler handler);
+    void add(std::string method, const std::string& route_template, Handler handler,
+             BodyMode body_mode = BodyMode::buffered);
     RouteMatch match(const std::string& method, const std::string& path) const;
 
 private:
@@ -31,6 +37,7 @@ private:
         std::string route_template;
         std::vector<std::string> segments;
         Handler handler;
+        BodyMode body_mode;
     };
     std::vector<Route> routes_;
 };

@@ -37,8 +37,9 @@ std::string param(FCGX_ParamArray environment, const char* name) {
     return value != nullptr ? std::string(value) : std::string{};
 }
 
-// Reads the request; a body over the limit is not read at all (the answer is 413).
-bool read_request(FCGX_Request& fcgi, long max_body_bytes, http::Request& request) {
+// Reads the request; a body over the limit is not read at all (the answer is 413). A streamed
+// route (uploads) gets a reader instead: its handler takes the body from FastCGI stdin itself.
+bool read_request(FCGX_Request& fcgi, const http::Router& router, long max_body_bytes, http::Request& request) {
     request.method = param(fcgi.envp, "REQUEST_METHOD");
     auto [path, query] = http::split_request_uri(param(fcgi.envp, "REQUEST_URI"));
     request.path = std::move(path);
@@ -58,6 +59,14 @@ bool read_request(FCGX_Request& fcgi, long max_body_bytes, http::Request& reques
 
     const std::string length_text = request.header("content-length");
     const long length = length_text.empty() ? 0 : std::strtol(length_text.c_str(), nullptr, 10);
+    if (router.match(request.method, request.path).body_mode == http::BodyMode::streamed) {
+        request.content_length = length_text.empty() ? -1 : length;
+        request.read_body = [&fcgi](char* buffer, std::size_t size) -> std::size_t {
+            const int chunk = FCGX_GetStr(buffer, static_cast<int>(size), fcgi.in);
+            return chunk > 0 ? static_cast<std::size_t>(chunk) : 0;
+        };
+        return true;
+    }
     if (length < 0 || length > max_body_bytes) return false;
     request.body.resize(static_cast<std::size_t>(length));
     std::size_t received = 0;
@@ -98,7 +107,7 @@ int run_fcgi_worker(const http::Router& router, Services& services) {
 
         http::Request request;
         Outcome outcome;
-        if (read_request(fcgi, services.config.max_body_bytes, request)) {
+        if (read_request(fcgi, router, services.config.max_body_bytes, request)) {
             outcome = handle_request(router, request, services);
         } else {
             outcome.route_template = "unmatched";

@@ -13,13 +13,15 @@ struct ServiceRoute {
     const char* method;
     const char* route_template;
     ServiceHandler handler;
+    http::BodyMode body_mode = http::BodyMode::buffered;
 };
 
 inline void add_routes(http::Router& router, Services& services, std::initializer_list<ServiceRoute> routes) {
     for (const ServiceRoute& route : routes) {
         const ServiceHandler handler = route.handler;
         router.add(route.method, route.route_template,
-                   [&services, handler](http::Request& request) { return handler(request, services); });
+                   [&services, handler](http::Request& request) { return handler(request, services); },
+                   route.body_mode);
     }
 }
 

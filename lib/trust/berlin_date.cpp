@@ -29,8 +29,18 @@ int berlin_utc_offset(std::int64_t unix_seconds) {
 
 CivilDate berlin_date(std::int64_t unix_seconds) { return utc_date(unix_seconds + berlin_utc_offset(unix_seconds)); }
 
+namespace {
+std::optional<CivilDate>& process_override() {
+    static std::optional<CivilDate> date;
+    return date;
+}
+}  // namespace
+
+void set_today_override(const std::optional<CivilDate>& override_date) { process_override() = override_date; }
+
 CivilDate berlin_today(const std::optional<CivilDate>& override_date) {
     if (override_date) return *override_date;
+    if (process_override()) return *process_override();
     return berlin_date(static_cast<std::int64_t>(std::time(nullptr)));
 }
 

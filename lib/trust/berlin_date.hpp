@@ -18,7 +18,10 @@ int berlin_utc_offset(std::int64_t unix_seconds);
 // The calendar date in Europe/Berlin at a Unix time.
 CivilDate berlin_date(std::int64_t unix_seconds);
 
-// Today in Berlin by the system clock, or the override (LTC_TODAY, for tests of date boundaries).
+// The process's "today" override (LTC_TODAY, for tests of date boundaries); set once at start.
+void set_today_override(const std::optional<CivilDate>& override_date);
+
+// Today in Berlin by the system clock, or the given override, or the process's override.
 CivilDate berlin_today(const std::optional<CivilDate>& override_date = std::nullopt);
 
 }  // namespace ltc::trust

@@ -1,6 +1,7 @@
 #include "vehicles/trust_summary.hpp"
 
 #include "db/query.hpp"
+#include "trust/berlin_date.hpp"
 #include "http/response.hpp"
 #include "vehicles/vehicle_trust.hpp"
 
@@ -26,6 +27,10 @@ StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle
               " valid_until = EXCLUDED.valid_until, computed_at = now()",
               {vehicle_id, stored.light, stored.summary_json, stored.valid_until});
     return stored;
+}
+
+StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle_id) {
+    return refresh_trust_summary(sql, vehicle_id, trust::berlin_today());
 }
 
 bool summary_holds(const std::optional<StoredTrust>& stored, const trust::CivilDate& today) {

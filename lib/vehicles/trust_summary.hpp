@@ -16,6 +16,8 @@ namespace ltc::vehicles {
 // Recomputes the vehicle's summary from its facts and stores it. Call inside the transaction of
 // the write, after locking the vehicle (lock_vehicle).
 StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle_id, const trust::CivilDate& today);
+// The same for the process's today (trust::berlin_today), for writers that have no request.
+StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle_id);
 
 // Whether a stored summary still holds on `today`.
 bool summary_holds(const std::optional<StoredTrust>& stored, const trust::CivilDate& today);

@@ -2,18 +2,21 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "documents/document_store.hpp"
 #include "entries/entry_store.hpp"
 
 namespace ltc::vehicles {
 
 trust::TrustInput trust_input(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today) {
     trust::TrustInput input;
+    const documents::EvidenceFacts evidence = documents::evidence_facts(sql, vehicle.id);
+    input.documents = evidence.documents;
     for (const auto& entry : entries::latest_entries(sql, vehicle.id)) {
         trust::EntryFacts facts;
         facts.date = trust::parse_iso_date(entry.fields.date).value_or(today);
         facts.odometer_km = entry.fields.odometer_km;
-        // No document can be valid evidence until documents exist (a later issue): never T3 yet.
-        facts.level = trust::derive_trust_level(false, entry.fields.paper_book);
+        facts.level = trust::derive_trust_level(evidence.entries_with_valid_evidence.contains(entry.entry_id),
+                                                entry.fields.paper_book);
         facts.category = entry.fields.category;
         input.entries.push_back(facts);
     }

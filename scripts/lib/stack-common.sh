@@ -8,6 +8,7 @@ PG_PORT=${LTC_PG_PORT:-54315}
 WORKERS=${LTC_WORKERS:-4}
 PG_BIN=/usr/lib/postgresql/15/bin
 FCGI_SOCKET=$VAR/run/ltc-fcgi.sock
+STORAGE=$(realpath -m "${LTC_STORAGE_DIR:-$VAR/storage}")
 PG_SOCKET_DIR=$VAR/pg/socket
 NGINX_USER=www-data
 

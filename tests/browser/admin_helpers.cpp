@@ -23,6 +23,7 @@
 
 #include "mail_dir.hpp"
 #include "browser_env.hpp"
+#include "page_helpers.hpp"
 #include "totp/base32.hpp"
 #include "totp/totp.hpp"
 
@@ -166,6 +167,54 @@ void screenshotIfWanted(WebDriver& driver, const std::string& name, const std::s
     Poco::Base64Decoder decoder(encoded);
     std::ofstream out(std::string(dir) + "/" + name + ".png", std::ios::binary);
     out << decoder.rdbuf();
+}
+
+namespace {
+void require(bool ok, WebDriver& driver, const std::string& step) {
+    if (!ok) throw std::runtime_error(step + " did not happen; " + describePage(driver));
+}
+} // namespace
+
+std::string enrolAdminThroughPages(WebDriver& driver, const std::string& address) {
+    openPage(driver, "/auth?next=%2Fadmin");
+    require(waitShown(driver, "#step-email"), driver, "the e-mail step");
+    driver.sendKeys(driver.find("#email"), address);
+    driver.click(driver.find("#request-submit"));
+    require(waitShown(driver, "#step-code"), driver, "the code step");
+    const auto code = waitForLoginCode(address);
+    require(code.has_value(), driver, "the login mail");
+    driver.sendKeys(driver.find("#code"), *code);
+    driver.click(driver.find("#verify-submit"));
+    require(waitShown(driver, "#sf-enroll") && driver.waitUntil([&] { return !textAt(driver, "#enroll-secret").empty(); }),
+            driver, "the TOTP enrolment");
+    const std::string secret = textAt(driver, "#enroll-secret");
+    driver.sendKeys(driver.find("#enroll-code"), totpCode(secret));
+    driver.click(driver.find("#enroll-submit"));
+    require(waitShown(driver, "#sf-backup"), driver, "the backup codes");
+    setChecked(driver, "#backup-saved", true);
+    driver.click(driver.find("#backup-continue"));
+    require(waitForPath(driver, "/consent") && waitShown(driver, "#consent-form"), driver, "the consent page");
+    for (const auto& box : driver.findAll("#doc-list input[type=checkbox]")) {
+        if (driver.property(box, "checked").value_or("") != "true") driver.click(box);
+    }
+    const Element submit = driver.find("#consent-submit");
+    require(driver.waitUntil([&] { return driver.property(submit, "disabled").value_or("") == "false"; }), driver,
+            "the consent button");
+    driver.click(submit);
+    require(waitForPath(driver, "/admin") && waitShown(driver, "#admin-dashboard"), driver, "the dashboard");
+    return secret;
+}
+
+bool confirmStepUp(WebDriver& driver, const std::string& code) {
+    const auto open = [&] {
+        return evalBool(driver, "const d = document.getElementById('step-up-dialog'); return !!d && d.open;");
+    };
+    if (!driver.waitUntil(open)) return false;
+    const Element input = driver.find("#step-up-code");
+    driver.click(input);
+    driver.sendKeys(input, code);
+    driver.click(driver.find("#step-up-submit"));
+    return driver.waitUntil([&] { return !open(); });
 }
 
 } // namespace ltc::browser

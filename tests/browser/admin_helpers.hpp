@@ -37,4 +37,14 @@ long long stepUpRemainingMs(WebDriver& driver);
 // scrolling the element `scroll_to` (a CSS selector, optional) to the top of the viewport.
 void screenshotIfWanted(WebDriver& driver, const std::string& name, const std::string& scroll_to = "");
 
+// An admin made with createAdmin() through the pages, without checking each step (admin_test
+// does that): /auth?next=/admin with the mailed code, TOTP enrolment (secret read from the
+// page), backup codes confirmed, consent accepted. Returns the TOTP secret once the dashboard
+// shows; throws std::runtime_error with the page state when a step does not come.
+std::string enrolAdminThroughPages(WebDriver& driver, const std::string& address);
+
+// Waits for the open step-up dialog, enters `code` and confirms; false when it did not open or
+// did not close again.
+bool confirmStepUp(WebDriver& driver, const std::string& code);
+
 } // namespace ltc::browser

@@ -1,5 +1,6 @@
 #include "admin_helpers.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -53,6 +54,14 @@ std::string wrong_totp(const std::string& base32_secret) {
 std::string json_string(const std::string& text) { return "\"" + text + "\""; }
 
 std::string random_uuid() { return query_as_owner("SELECT gen_random_uuid()::text")[0][0]; }
+
+std::string new_vin() {
+    std::string vin;
+    for (const char c : random_uuid()) {
+        if (c != '-') vin.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+    return vin.substr(0, 17);
+}
 
 long long count_rows(const std::string& sql) { return std::stoll(query_as_owner(sql)[0][0]); }
 
@@ -138,15 +147,6 @@ Reply Member::send(const std::string& method, const std::string& path, const std
 Reply set_role(Admin& by, const std::string& user_id, const std::string& role, const std::string& reason) {
     return by.send("PUT", "/api/admin/users/" + user_id + "/role",
                    R"({"role":")" + role + R"(","reason":")" + reason + R"("})");
-}
-
-std::string random_vin() {
-    // From a random UUID's hex digits: never I, O or Q.
-    std::string vin;
-    for (const char c : random_uuid()) {
-        if (c != '-') vin.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    }
-    return vin.substr(0, 17);
 }
 
 std::string create_vehicle(Member& owner, const std::string& vin) {

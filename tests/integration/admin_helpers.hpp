@@ -20,6 +20,8 @@ std::string wrong_totp(const std::string& base32_secret);
 
 std::string json_string(const std::string& text);
 std::string random_uuid();
+// A fresh VIN: 17 characters of the VIN alphabet from a random UUID's hex digits (no I, O, Q).
+std::string new_vin();
 long long count_rows(const std::string& sql);
 
 // Waits up to 15 s for a mail to `address` (lower-case) whose text contains `text`.
@@ -69,8 +71,6 @@ public:
     Reply send(const std::string& method, const std::string& path, const std::string& body = {});
 };
 
-// 17 characters of the VIN alphabet (no I, O, Q), new every call.
-std::string random_vin();
 // POST /api/vehicles with this VIN; fails the test unless 201; the new vehicle's id.
 std::string create_vehicle(Member& owner, const std::string& vin);
 

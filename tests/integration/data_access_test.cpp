@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_SUITE(data_access)
 
 BOOST_AUTO_TEST_CASE(a_signed_in_vehicle_read_sends_at_most_three_statements) {
     Member owner("statements");
-    const std::string id = create_vehicle(owner, random_vin());
+    const std::string id = create_vehicle(owner, new_vin());
     for (int i = 0; i < 20; ++i) {
         const auto date = ltc::trust::add_days(berlin_today(), -30 * (20 - i));
         BOOST_REQUIRE(owner.send("POST", "/api/vehicles/" + id + "/entries", entry_body(iso(date), 1000 * (i + 1))).status == 201);
@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(stored_summaries_equal_a_fresh_computation_after_random_wri
     Member first("random-writes");
     Member second("random-writes");
     Member* owners[] = {&first, &second};
-    const std::string ids[] = {create_vehicle(first, random_vin()), create_vehicle(second, random_vin())};
+    const std::string ids[] = {create_vehicle(first, new_vin()), create_vehicle(second, new_vin())};
     for (int step = 0; step < 40; ++step) {
         const int which = pick(0, 1);
         Member& owner = *owners[which];
@@ -127,9 +127,9 @@ BOOST_AUTO_TEST_CASE(stored_summaries_equal_a_fresh_computation_after_random_wri
 BOOST_AUTO_TEST_CASE(the_list_shows_each_vehicles_own_light) {
     Admin superadmin("superadmin", "list-lights");
     Member dealer(superadmin, "dealer", "list-lights");
-    create_vehicle(dealer, random_vin());  // no entries at all
-    const std::string documented = create_vehicle(dealer, random_vin());
-    const std::string stale = create_vehicle(dealer, random_vin());
+    create_vehicle(dealer, new_vin());  // no entries at all
+    const std::string documented = create_vehicle(dealer, new_vin());
+    const std::string stale = create_vehicle(dealer, new_vin());
     for (int i = 0; i < 4; ++i) {
         const auto date = ltc::trust::add_days(berlin_today(), -200 * (4 - i));
         const std::string body = R"({"date":")" + iso(date) + R"(","category":"wartung","performed_by":"fachwerkstatt",)"
@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_SUITE(clock_prepare_phase, *boost::unit_test::label("clock_prepa
 
 BOOST_AUTO_TEST_CASE(a_vehicle_whose_history_turns_stale_tomorrow) {
     Member owner("clock");
-    const std::string id = create_vehicle(owner, random_vin());
+    const std::string id = create_vehicle(owner, new_vin());
     const auto newest = ltc::trust::add_months(berlin_today(), -24);
     BOOST_REQUIRE(owner.send("POST", "/api/vehicles/" + id + "/entries", entry_body(iso(newest), 120000)).status == 201);
     const auto trust = owner.send("GET", "/api/vehicles/" + id + "/trust").json();

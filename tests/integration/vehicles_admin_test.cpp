@@ -7,7 +7,6 @@
 using namespace ltc::test;
 
 namespace {
-std::string new_vin() { return random_vin(); }
 std::string create(Member& owner, const std::string& vin) { return create_vehicle(owner, vin); }
 }  // namespace
 

@@ -143,4 +143,14 @@ BOOST_AUTO_TEST_CASE(template_must_start_with_slash) {
     BOOST_CHECK_THROW(router.add("GET", "api/vehicles", answering("x")), std::invalid_argument);
 }
 
+BOOST_AUTO_TEST_CASE(only_routes_registered_as_streamed_stream_their_body) {
+    Router router;
+    router.add("POST", "/api/vehicles/{id}/documents", answering("upload"), ltc::http::BodyMode::streamed);
+    router.add("GET", "/api/vehicles/{id}/documents", answering("list"));
+    BOOST_TEST((router.match("POST", "/api/vehicles/x/documents").body_mode == ltc::http::BodyMode::streamed));
+    BOOST_TEST((router.match("GET", "/api/vehicles/x/documents").body_mode == ltc::http::BodyMode::buffered));
+    BOOST_TEST((router.match("PUT", "/api/vehicles/x/documents").body_mode == ltc::http::BodyMode::buffered));  // 405
+    BOOST_TEST((router.match("POST", "/api/unknown").body_mode == ltc::http::BodyMode::buffered));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -242,3 +242,36 @@ export async function api(method, path, body, options = {}) {
   };
   return attempt(true);
 }
+
+/**
+ * Upload `file` as the raw request body (POST `path`); `onProgress(fraction)` follows the
+ * upload (fetch cannot report upload progress, so this one request uses XMLHttpRequest).
+ * Resolves with the parsed JSON; rejects with an ApiError like api().
+ */
+export function uploadFile(path, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (csrfToken) request.setRequestHeader('X-CSRF-Token', csrfToken);
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total);
+    });
+    request.addEventListener('error', () => reject(new ApiError({ code: 'network_error', status: 0 })));
+    request.addEventListener('load', () => {
+      let body;
+      try {
+        body = request.responseText === '' ? null : JSON.parse(request.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (request.status >= 200 && request.status < 300) {
+        resolve(body);
+        return;
+      }
+      reject(toApiError({ status: request.status, headers: { get: (name) => request.getResponseHeader(name) } }, body));
+    });
+    request.send(file);
+  });
+}

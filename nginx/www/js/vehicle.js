@@ -2,6 +2,7 @@
 // timeline (newest first) with add / revise / delete / history, and deleting the vehicle.
 
 import { api, ApiError } from './api.js';
+import { createDocumentsPanel } from './documents.js';
 import { factRow } from './dom.js';
 import { createEntryForm } from './entry-form.js';
 import { ACCIDENT_STATUSES, formatDay, labelOf, vehicleName, VEHICLE_CLASSES } from './format.js';
@@ -164,8 +165,32 @@ async function refreshTimeline() {
   }
 }
 
+const documents = createDocumentsPanel({
+  vehicleId,
+  elements: {
+    alert: el('documents-alert'),
+    entry: el('documents-entry'),
+    file: el('documents-file'),
+    camera: el('documents-camera'),
+    progress: el('documents-progress'),
+    summary: el('documents-summary'),
+    list: el('documents-list'),
+  },
+  say,
+  fail,
+  onChanged: () => refreshAll(),
+});
+
+async function refreshDocuments() {
+  try {
+    await documents.refresh();
+  } catch (error) {
+    fail(`Die Dokumente konnten nicht geladen werden. ${error.message || ''}`.trim());
+  }
+}
+
 async function refreshAll() {
-  await Promise.all([refreshTrust(), refreshTimeline()]);
+  await Promise.all([refreshTrust(), refreshTimeline(), refreshDocuments()]);
 }
 
 const entryForm = createEntryForm({
