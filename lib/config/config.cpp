@@ -50,6 +50,13 @@ WorkerConfig load_worker_config(const EnvLookup& env) {
         config.today_override = trust::parse_iso_date(*today);
         if (!config.today_override) throw ConfigError("LTC_TODAY must be a date YYYY-MM-DD");
     }
+    if (const auto base = env("LTC_PUBLIC_BASE_URL"); base && !base->empty()) {
+        // Printed on stickers: must be an absolute https origin without a trailing slash.
+        if (base->rfind("https://", 0) != 0 || base->back() == '/' || base->find_first_of(" ?#") != std::string::npos) {
+            throw ConfigError("LTC_PUBLIC_BASE_URL must be an https:// origin without a trailing slash");
+        }
+        config.public_base_url = *base;
+    }
     return config;
 }
 

@@ -29,6 +29,7 @@ struct WorkerConfig {
     long max_body_bytes = 10L * 1024 * 1024 + 1024 * 1024;  // LTC_MAX_BODY_BYTES (uploads + multipart slack)
     int query_timeout_ms = 1500;    // LTC_QUERY_TIMEOUT_MS: client-side deadline of every statement
     std::optional<trust::CivilDate> today_override;  // LTC_TODAY=YYYY-MM-DD: tests of date boundaries only
+    std::string public_base_url = "https://127.0.0.1:8443";  // LTC_PUBLIC_BASE_URL: origin of the QR links
 };
 
 constexpr std::size_t min_secret_key_length = 32;
