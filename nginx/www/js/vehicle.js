@@ -39,7 +39,7 @@ function fail(text) {
 
 // ---------- vehicle data ----------
 
-const publicLink = createPublicLinkPanel({ vehiclePath, say: (text) => say(text), fail: (text) => fail(text) });
+const publicLink = createPublicLinkPanel({ vehiclePath, say, fail });
 const editFields = createVehicleFields(el('edit-fields'), { prefix: 'edit', vin: 'optional' });
 
 function renderVehicle(data) {
