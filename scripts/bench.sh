@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make bench: wrk through nginx against /api/health/live and /api/health, and side by side a
-# minimal libfcgi responder with the same pool size behind the same nginx (the ceiling).
+# make bench: wrk through nginx against /api/health/live, /api/health and the public QR read,
+# and side by side a minimal libfcgi responder with the same pool size behind the same nginx
+# (the ceiling).
 set -euo pipefail
 source "$(dirname "$0")/lib/stack-common.sh"
 export LTC_VAR_DIR=$VAR LTC_HTTPS_PORT=$HTTPS_PORT LTC_HTTP_PORT=$HTTP_PORT LTC_PG_PORT=$PG_PORT
@@ -21,6 +22,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A live public link for the public read (the first active vehicle's, made if it has none).
+candidate=$(openssl rand -base64 18 | tr '+/' '-_')
+PUBLIC_TOKEN=$(psql_super -d ltc -tA <<SQL
+INSERT INTO public_links (vehicle_id, token)
+    SELECT id, '$candidate' FROM vehicles WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT 1
+    ON CONFLICT (vehicle_id) DO NOTHING;
+SELECT p.token FROM public_links p JOIN vehicles v ON v.id = p.vehicle_id WHERE v.deleted_at IS NULL
+    ORDER BY v.created_at, v.id LIMIT 1;
+SQL
+)
+
 socket_owner=()
 is_root && socket_owner=(-U "$NGINX_USER" -G "$NGINX_USER")
 rm -f "$CEILING_SOCKET"
@@ -40,6 +52,12 @@ server {
         include $VAR/nginx/ltc-headers.conf;
         include $VAR/nginx/ltc-fastcgi.conf;
         fastcgi_pass unix:$CEILING_SOCKET;
+    }
+    # The public read through the real workers, without the per-IP limit (this port only).
+    location /api/public/ {
+        include $VAR/nginx/ltc-headers.conf;
+        include $VAR/nginx/ltc-fastcgi.conf;
+        fastcgi_pass unix:$FCGI_SOCKET;
     }
 }
 CONF
@@ -62,11 +80,12 @@ measure() {
 # the median round of each target is reported.
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 declare -A rps p99
-targets=(ceiling live health)
+targets=(ceiling live health public)
 declare -A urls=(
     [ceiling]="https://127.0.0.1:$BENCH_PORT/"
     [live]="https://127.0.0.1:$HTTPS_PORT/api/health/live"
     [health]="https://127.0.0.1:$HTTPS_PORT/api/health"
+    [public]="https://127.0.0.1:$BENCH_PORT/api/public/qr/$PUBLIC_TOKEN"
 )
 echo "wrk: $ROUNDS rounds × ${DURATION}s per target, $CONNECTIONS connections, 2 threads, $WORKERS workers per pool, $(nproc) cores"
 for _ in $(seq 1 "$ROUNDS"); do
@@ -85,3 +104,4 @@ printf '%-28s %12s %10s %8s\n' target "requests/s" "p99 ms" ratio
 printf '%-28s %12.0f %10.2f %8s\n' "libfcgi ceiling" "${rps[ceiling]}" "${p99[ceiling]}" "1.00"
 printf '%-28s %12.0f %10.2f %8.2f\n' "/api/health/live" "${rps[live]}" "${p99[live]}" "$(echo "${rps[live]} / ${rps[ceiling]}" | bc -l)"
 printf '%-28s %12.0f %10.2f %8.2f\n' "/api/health (database)" "${rps[health]}" "${p99[health]}" "$(echo "${rps[health]} / ${rps[ceiling]}" | bc -l)"
+printf '%-28s %12.0f %10.2f %8.2f\n' "/api/public/qr/{token}" "${rps[public]}" "${p99[public]}" "$(echo "${rps[public]} / ${rps[ceiling]}" | bc -l)"
