@@ -101,7 +101,7 @@ void footers(PdfDocument& pdf, const std::vector<HPDF_Page>& pages, const std::s
 
 std::string history_pdf(const HistoryInput& input) {
     PdfDocument pdf;
-    pdf.set_title("Fahrzeughistorie – LifeTimeCircle · Service Heft 4.0");
+    pdf.set_title("Fahrzeughistorie - LifeTimeCircle · Service Heft 4.0");
     Writer out(pdf);
     out.line(pdf.bold(), 18, "Fahrzeughistorie");
     out.line(pdf.regular(), 10, "LifeTimeCircle · Service Heft 4.0 – digitales Fahrzeug-Serviceheft");

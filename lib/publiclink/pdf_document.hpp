@@ -34,6 +34,8 @@ public:
     // points whose lower-left corner is (x, y).
     void qr(HPDF_Page page, const std::vector<std::vector<bool>>& matrix, int quiet_zone, float x, float y, float side);
 
+    // Document info is PDFDocEncoding, which agrees with Windows-1252 only from 0xA0 on:
+    // umlauts and "·" are fine, dashes and typographic quotes are not.
     void set_title(std::string_view utf8);
     // The PDF file; throws std::runtime_error when libhpdf reported any error.
     std::string bytes();

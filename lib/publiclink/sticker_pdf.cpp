@@ -23,7 +23,7 @@ void paragraph(PdfDocument& pdf, HPDF_Page page, HPDF_Font font, float size, flo
 
 std::string sticker_pdf(const std::string& public_url) {
     PdfDocument pdf;
-    pdf.set_title("LifeTimeCircle · Service Heft 4.0 – QR-Aufkleber");
+    pdf.set_title("QR-Aufkleber - LifeTimeCircle · Service Heft 4.0");
     HPDF_Page page = pdf.add_page(page_width, page_height);
 
     float y = page_height - margin - 12;

@@ -4,10 +4,12 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -25,6 +27,12 @@ std::string fresh_vin() {
     std::string vin;
     for (int i = 0; i < 17; ++i) vin.push_back(alphabet[pick(engine)]);
     return vin;
+}
+
+std::set<std::string> keys_of(const Poco::JSON::Object::Ptr& object) {
+    std::set<std::string> keys;
+    for (const auto& [key, value] : *object) keys.insert(key);
+    return keys;
 }
 
 // An owner with one vehicle full of digits in its own words (make, model, engine, notes).
@@ -50,23 +58,16 @@ struct Owner : Member {
     std::string link_on() {
         const Reply reply = send("PUT", "/api/vehicles/" + vehicle_id + "/public-link");
         BOOST_REQUIRE_MESSAGE(reply.status == 200, reply.body);
-        std::set<std::string> keys;
-        for (const auto& [key, value] : *reply.json()) keys.insert(key);
-        BOOST_TEST((keys == std::set<std::string>{"enabled", "url"}));
-        BOOST_TEST(reply.json()->getValue<bool>("enabled"));
-        return reply.json()->getValue<std::string>("url");
+        const auto body = reply.json();
+        BOOST_TEST((keys_of(body) == std::set<std::string>{"enabled", "url"}));
+        BOOST_TEST(body->getValue<bool>("enabled"));
+        return body->getValue<std::string>("url");
     }
 };
 
 std::string token_of(const std::string& url) { return url.substr(url.rfind('/') + 1); }
 
 Reply public_read(const std::string& token) { return StackClient(fresh_source_ip()).get("/api/public/qr/" + token); }
-
-std::set<std::string> keys_of(const Poco::JSON::Object::Ptr& object) {
-    std::set<std::string> keys;
-    for (const auto& [key, value] : *object) keys.insert(key);
-    return keys;
-}
 
 // The answer without `vehicle`, serialised (UTF-8 kept as it is).
 std::string outside_vehicle(const Reply& reply) {
@@ -97,6 +98,23 @@ std::string run(const std::string& command, int& status) {
     while (const std::size_t read = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), read);
     status = pclose(pipe);
     return out;
+}
+
+// zbarimg reads no SVG here (ImageMagick without an SVG delegate): the SVG's rectangles
+// ("M x y h w v h h-w z", see qr/qr_svg.hpp) are drawn into a greyscale PGM instead.
+std::string svg_as_pgm(const std::string& svg) {
+    std::smatch size;
+    BOOST_REQUIRE(std::regex_search(svg, size, std::regex(R"re(width="(\d+)")re")));
+    const int side = std::stoi(size[1]);
+    std::string pixels(static_cast<std::size_t>(side) * static_cast<std::size_t>(side), '\xff');
+    const std::regex rectangle(R"re(M(\d+) (\d+)h(\d+)v(\d+)h-\d+z)re");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), rectangle), end; it != end; ++it) {
+        const int x = std::stoi((*it)[1]), y = std::stoi((*it)[2]), w = std::stoi((*it)[3]), h = std::stoi((*it)[4]);
+        for (int row = y; row < y + h; ++row) {
+            pixels.replace(static_cast<std::size_t>(row * side + x), static_cast<std::size_t>(w), static_cast<std::size_t>(w), '\0');
+        }
+    }
+    return "P5\n" + std::to_string(side) + " " + std::to_string(side) + "\n255\n" + pixels;
 }
 
 std::string decoded_qr(const std::string& image_path) {
@@ -197,7 +215,7 @@ BOOST_AUTO_TEST_CASE(qr_images_decode_to_the_public_url) {
     const Reply svg = owner.send("GET", base + "qr.svg");
     BOOST_REQUIRE(svg.status == 200);
     BOOST_TEST(svg.header("Content-Type").find("image/svg+xml") == 0u);
-    BOOST_TEST(decoded_qr(save("public-qr-test.svg", svg.body)) == url);
+    BOOST_TEST(decoded_qr(save("public-qr-test-svg.pgm", svg_as_pgm(svg.body))) == url);
     const Reply png = owner.send("GET", base + "qr.png");
     BOOST_REQUIRE(png.status == 200);
     BOOST_TEST(png.header("Content-Type") == "image/png");
@@ -217,7 +235,7 @@ BOOST_AUTO_TEST_CASE(sticker_and_history_pdfs) {
     const std::string sticker_path = save("public-sticker-test.pdf", sticker.body);
     const std::string info = run("pdfinfo " + sticker_path, status);
     BOOST_TEST(status == 0);
-    BOOST_TEST(info.find("Pages:          1") != std::string::npos, info);
+    BOOST_TEST(std::regex_search(info, std::regex("Pages: +1\n")), info);
     BOOST_TEST(info.find("297.638 x 419.528 pts") != std::string::npos, info);  // A6
     BOOST_TEST(run("pdftotext " + sticker_path + " -", status).find("LifeTimeCircle · Service Heft 4.0") != std::string::npos);
     run("pdftoppm -r 300 -png -singlefile " + sticker_path + " " + var_dir() + "/public-sticker-test", status);
@@ -229,7 +247,8 @@ BOOST_AUTO_TEST_CASE(sticker_and_history_pdfs) {
     const std::string history_path = save("public-history-test.pdf", history.body);
     run("pdfinfo " + history_path, status);
     BOOST_TEST(status == 0);
-    const std::string text = run("pdftotext " + history_path + " -", status);
+    std::string text = run("pdftotext " + history_path + " -", status);
+    std::replace(text.begin(), text.end(), '\n', ' ');  // wrapped lines
     for (const char* expected : {"06.05.2019", "98.765 km", "Inspektion", "Große Inspektion, Bremsflüssigkeit DOT 4, Zündkerzen ß",
                                  "08.07.2022", "123.456 km", "HU/AU", "HU ohne Mängel, Prüfer Müller", "Händler",
                                  "T2 · Im Serviceheft gestempelt", "Seite 1 von 1", "Gedruckt am", "technischen Zustand"}) {
