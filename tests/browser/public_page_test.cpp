@@ -55,8 +55,9 @@ BOOST_AUTO_TEST_CASE(owner_turns_the_link_on_and_rotates_it_stranger_sees_the_pa
     const std::string second = linkUrl(driver);
     BOOST_TEST(consoleErrors(driver).empty());
 
-    // A stranger: no cookies.
+    // A stranger: no cookie, no CSRF token in the tab (the next test starts signed out too).
     driver.deleteAllCookies();
+    driver.execute("window.sessionStorage.clear();");
     const auto errors = openPage(driver, pathOf(second));
     BOOST_REQUIRE_MESSAGE(waitShown(driver, "#public-light"), describePage(driver));
     BOOST_TEST(errors.empty(), describe(errors));
