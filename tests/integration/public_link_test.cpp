@@ -159,6 +159,10 @@ BOOST_AUTO_TEST_CASE(on_public_answer_rotate_off) {
     BOOST_TEST(answer.body.find("public-owner") == std::string::npos);  // no owner data
     BOOST_TEST(answer.header("Cache-Control") == "no-store");
     BOOST_TEST(answer.header("X-Robots-Tag").find("noindex") != std::string::npos);
+    StackClient(fresh_source_ip()).get("/qr/" + token);  // the page itself
+    const std::string logs = read_file(var_dir() + "/log/nginx-access.log") + read_file(var_dir() + "/log/fcgi.log");
+    BOOST_TEST(logs.find(token) == std::string::npos);                              // a capability: never in full
+    BOOST_TEST(logs.find("/api/public/qr/" + token.substr(0, 4) + "***") != std::string::npos);  // shortened
 
     // Rotate: the old token is dead at once, the new one answers.
     const std::string rotated = token_of(owner.link_on());
@@ -262,7 +266,8 @@ BOOST_AUTO_TEST_CASE(sticker_and_history_pdfs) {
 // Last: a client of its own address, so no other test shares its counter.
 BOOST_AUTO_TEST_CASE(the_21st_rapid_request_is_refused_in_the_envelope) {
     Owner owner;
-    const std::string path = "/api/public/qr/" + token_of(owner.link_on());
+    const std::string token = token_of(owner.link_on());
+    const std::string path = "/api/public/qr/" + token;
     StackClient client(fresh_source_ip());
     for (int i = 1; i <= 20; ++i) BOOST_TEST(client.get(path).status == 200, "request " << i);
     const Reply refused = client.get(path);
@@ -270,6 +275,7 @@ BOOST_AUTO_TEST_CASE(the_21st_rapid_request_is_refused_in_the_envelope) {
     BOOST_TEST(refused.error_code() == "rate_limited");
     BOOST_TEST(refused.header("Retry-After") == "60");
     BOOST_TEST(refused.json()->getValue<std::string>("request_id") == refused.header("X-Request-Id"));
+    BOOST_TEST(read_file(var_dir() + "/log/nginx-error.log").find(token) == std::string::npos);  // no request line
 }
 
 BOOST_AUTO_TEST_SUITE_END()
