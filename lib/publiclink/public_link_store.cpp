@@ -6,14 +6,8 @@
 namespace ltc::publiclink {
 
 std::optional<PublicRecord> find_public_record(soci::session& sql, const std::string& token) {
-    const auto row = db::query(sql,
-                               "SELECT v.id, v.vehicle_class, v.make, v.model, v.year, v.engine, v.vin_masked,"
-                               " v.accident_status, t.light, t.summary::text, t.valid_until::text"
-                               " FROM public_links p JOIN vehicles v ON v.id = p.vehicle_id"
-                               " LEFT JOIN vehicle_trust t ON t.vehicle_id = p.vehicle_id"
-                               " WHERE p.token = $1 AND v.deleted_at IS NULL",
-                               {token})
-                         .first();
+    // The join lives in the function (V009) so that its plan is cached per connection.
+    const auto row = db::query(sql, "SELECT * FROM public_link_record($1)", {token}).first();
     if (!row) return std::nullopt;
     PublicRecord record;
     record.vehicle_id = row->text(0);
