@@ -15,10 +15,10 @@ const MESSAGES = {
 const status = document.getElementById('public-status');
 const alertBox = document.getElementById('public-alert');
 
+// The alert region stays in the page (empty until now), so screen readers announce the text.
 function showMessage(text) {
-  status.hidden = true;
+  status.textContent = '';
   alertBox.textContent = text;
-  alertBox.hidden = false;
 }
 
 function renderVehicle(vehicle) {
@@ -54,7 +54,7 @@ function render(answer) {
 
   const name = [answer.vehicle.make, answer.vehicle.model].filter(Boolean).join(' ');
   if (name) document.title = `${name} – Fahrzeug-Nachweis – LifeTimeCircle`;
-  status.hidden = true;
+  status.textContent = '';
   document.getElementById('public-result').hidden = false;
 }
 
