@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: wrk through nginx against /api/health/live, /api/health and the signed-in reads and
+# make bench: wrk through nginx against /api/health/live, /api/health, the public QR read and the signed-in reads and
 # writes of a seeded owner, and side by side a minimal libfcgi responder with the same pool size
 # behind the same nginx (the ceiling). LTC_BENCH_LARGE=1 seeds 100 000 vehicles and 1 000 000
 # entries first (minutes), so the same figures show how they hold on a large database.
@@ -86,6 +86,10 @@ token=$(curl -sk -H 'Content-Type: application/json' \
 vehicles=$(curl -sk -H "Authorization: Bearer $token" "$API/api/vehicles?limit=10" | grep -o '"id":"[^"]*"' | cut -d'"' -f4)
 read_vehicle=$(sed -n 1p <<<"$vehicles")
 [[ $(wc -l <<<"$vehicles") -ge 10 ]] || { echo "bench: the seeded owner needs 10 vehicles" >&2; exit 1; }
+# The public read of the first vehicle's link (turned on, or a new token if it was on).
+public_token=$(curl -sk -X PUT -H "Authorization: Bearer $token" "$API/api/vehicles/$read_vehicle/public-link" |
+    sed -n 's|.*"url":"[^"]*/qr/\([^"]*\)".*|\1|p')
+[[ -n $public_token ]] || { echo "bench: could not turn the public link on" >&2; exit 1; }
 SCRIPTS=$VAR/run/bench-lua
 mkdir -p "$SCRIPTS"
 printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" > "$SCRIPTS/get.lua"
@@ -124,11 +128,12 @@ measure() {
 # the median round of each target is reported.
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 declare -A rps p50 p99
-targets=(ceiling live health me vehicle entries list create)
+targets=(ceiling live health public me vehicle entries list create)
 declare -A urls=(
     [ceiling]="https://127.0.0.1:$BENCH_PORT/"
     [live]="$API/api/health/live"
     [health]="$API/api/health"
+    [public]="$API/api/public/qr/$public_token"
     [me]="$API/api/auth/me"
     [vehicle]="$API/api/vehicles/$read_vehicle"
     [entries]="$API/api/vehicles/$read_vehicle/entries"
@@ -138,6 +143,7 @@ declare -A urls=(
 declare -A scripts=([me]=get.lua [vehicle]=get.lua [entries]=get.lua [list]=get.lua [create]=post.lua)
 declare -A labels=(
     [ceiling]="libfcgi ceiling" [live]="/api/health/live" [health]="/api/health (database)"
+    [public]="GET /api/public/qr/{token}"
     [me]="GET /api/auth/me" [vehicle]="GET /api/vehicles/{id}" [entries]="GET …/entries (20)"
     [list]="GET /api/vehicles (10)" [create]="POST …/entries"
 )

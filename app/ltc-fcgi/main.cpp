@@ -15,6 +15,7 @@
 #include "health/health_routes.hpp"
 #include "http/router.hpp"
 #include "metrics/shared_metrics.hpp"
+#include "publiclink/public_link_routes.hpp"
 #include "server/access_log.hpp"
 #include "server/fcgi_worker.hpp"
 #include "server/services.hpp"
@@ -49,6 +50,7 @@ int main() {
         ltc::entries::register_entry_routes(router, services);
         ltc::documents::register_document_routes(router, services);
         ltc::admin::register_admin_routes(router, services);
+        ltc::publiclink::register_public_link_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {
         ltc::server::log_event("fatal", std::string("worker stopped: ") + error.what());

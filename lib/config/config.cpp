@@ -56,6 +56,13 @@ WorkerConfig load_worker_config(const EnvLookup& env) {
     config.scan_timeout_seconds = static_cast<int>(integer_or(env, "LTC_SCAN_TIMEOUT_SECONDS", 120, 1, 3600));
     config.document_retention_days =
         static_cast<int>(integer_or(env, "LTC_DOCUMENT_RETENTION_DAYS", config.document_retention_days, 0, 3650));
+    if (const auto base = env("LTC_PUBLIC_BASE_URL"); base && !base->empty()) {
+        // Printed on stickers: must be an absolute https origin without a trailing slash.
+        if (base->rfind("https://", 0) != 0 || base->back() == '/' || base->find_first_of(" ?#") != std::string::npos) {
+            throw ConfigError("LTC_PUBLIC_BASE_URL must be an https:// origin without a trailing slash");
+        }
+        config.public_base_url = *base;
+    }
     return config;
 }
 

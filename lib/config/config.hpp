@@ -34,6 +34,7 @@ struct WorkerConfig {
     std::string scan_command;       // LTC_SCAN_COMMAND: virus scanner run by `ltc jobs scan` (optional)
     int scan_timeout_seconds = 120;  // LTC_SCAN_TIMEOUT_SECONDS: a scanner running longer is killed
     int document_retention_days = 30;  // LTC_DOCUMENT_RETENTION_DAYS: files of deleted documents
+    std::string public_base_url = "https://127.0.0.1:8443";  // LTC_PUBLIC_BASE_URL: origin of the QR links
 };
 
 constexpr std::size_t min_secret_key_length = 32;

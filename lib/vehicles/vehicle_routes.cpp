@@ -5,6 +5,7 @@
 #include "db/error_mapping.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
+#include "publiclink/public_url.hpp"
 #include "vehicles/vehicle_access.hpp"
 #include "vehicles/trust_summary.hpp"
 #include "vehicles/vin_protection.hpp"
@@ -17,7 +18,8 @@ Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
     return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
 }
 
-Poco::JSON::Object::Ptr vehicle_json(const Vehicle& vehicle, const StoredTrust& stored, bool for_admin) {
+Poco::JSON::Object::Ptr vehicle_json(const Vehicle& vehicle, const StoredTrust& stored, bool for_admin,
+                                     const config::WorkerConfig& config) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     json->set("id", vehicle.id);
     json->set("vin_masked", vehicle.vin.masked);
@@ -37,8 +39,9 @@ Poco::JSON::Object::Ptr vehicle_json(const Vehicle& vehicle, const StoredTrust& 
     trust->set("light", stored.light);
     json->set("trust", trust);
     Poco::JSON::Object::Ptr link = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    link->set("enabled", false);  // public links come with their own issue
-    link->set("url", Poco::Dynamic::Var());
+    const bool link_live = vehicle.public_token && !vehicle.deleted();  // a deleted vehicle's link answers 404
+    link->set("enabled", link_live);
+    link->set("url", link_live ? Poco::Dynamic::Var(publiclink::public_url(config, *vehicle.public_token)) : Poco::Dynamic::Var());
     json->set("public_link", link);
     if (for_admin) {
         json->set("owner_id", vehicle.owner_id);
@@ -50,7 +53,7 @@ Poco::JSON::Object::Ptr vehicle_json(const Vehicle& vehicle, const StoredTrust& 
 
 http::Response vehicle_response(int status, server::Services& services, const Vehicle& vehicle, const auth::Caller& caller) {
     const StoredTrust stored = current_trust(services.database, vehicle, server::today(services));
-    return http::json_response(status, vehicle_json(vehicle, stored, is_admin(caller)));
+    return http::json_response(status, vehicle_json(vehicle, stored, is_admin(caller), services.config));
 }
 
 http::Response reloaded_vehicle_response(int status, server::Services& services, const std::string& id,
@@ -113,7 +116,7 @@ http::Response list(http::Request& request, server::Services& services) {
     const trust::CivilDate today = server::today(services);
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
     for (const auto& vehicle : list_vehicles(services.database.session(), listing, caller.session.user_id, page)) {
-        items->add(vehicle_json(vehicle, current_trust(services.database, vehicle, today), is_admin(caller)));
+        items->add(vehicle_json(vehicle, current_trust(services.database, vehicle, today), is_admin(caller), services.config));
     }
     return http::json_response(200, http::page_json(items, page));
 }

@@ -12,8 +12,9 @@ const std::string select_columns =
     db::iso_utc("v.created_at") + ", " + db::iso_utc("v.updated_at") + ", " + db::iso_utc("v.deleted_at") +
     ", v.delete_reason, v.deleted_at > now() - interval '30 days',"
     " EXISTS (SELECT 1 FROM entry_versions e WHERE e.vehicle_id = v.id),"
-    " t.light, t.summary::text, t.valid_until::text"
-    " FROM vehicles v JOIN users u ON u.id = v.owner_id LEFT JOIN vehicle_trust t ON t.vehicle_id = v.id";
+    " t.light, t.summary::text, t.valid_until::text, p.token"
+    " FROM vehicles v JOIN users u ON u.id = v.owner_id LEFT JOIN vehicle_trust t ON t.vehicle_id = v.id"
+    " LEFT JOIN public_links p ON p.vehicle_id = v.id";
 
 Vehicle from_row(const db::Row& row) {
     Vehicle vehicle;
@@ -39,6 +40,7 @@ Vehicle from_row(const db::Row& row) {
     vehicle.deleted_within_restore_window = row.flag(19);
     vehicle.has_entries = row.flag(20);
     if (!row.is_null(21)) vehicle.trust = StoredTrust{row.text(21), row.text(22), row.optional_text(23)};
+    vehicle.public_token = row.optional_text(24);
     return vehicle;
 }
 

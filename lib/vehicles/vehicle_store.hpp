@@ -38,6 +38,7 @@ struct Vehicle {
     bool deleted_within_restore_window = false;  // deleted less than 30 days ago
     bool has_entries = false;                     // entries ever written, deleted ones included
     std::optional<StoredTrust> trust;             // nothing until first derived
+    std::optional<std::string> public_token;      // the public QR link's token while it is on
     bool deleted() const { return deleted_at.has_value(); }
 };
 

@@ -71,6 +71,9 @@ BOOST_AUTO_TEST_CASE(accounts_and_a_vehicle_under_the_old_secret) {
     BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
     const Reply me = client.get("/api/auth/me", session.bearer());
     BOOST_REQUIRE_EQUAL(me.status, 200);
+    const Reply link = client.request("PUT", "/api/vehicles/" + created.json()->getValue<std::string>("id") + "/public-link",
+                                      "", "", session.bearer());
+    BOOST_REQUIRE_MESSAGE(link.status == 200, link.body);
 
     // A code requested but never used: its challenge cannot survive the rotation.
     const std::size_t earlier = mails_to(address);
@@ -86,6 +89,7 @@ BOOST_AUTO_TEST_CASE(accounts_and_a_vehicle_under_the_old_secret) {
         {"vehicle_id", created.json()->getValue<std::string>("id")},
         {"vin", vin},
         {"vin_masked", created.json()->getValue<std::string>("vin_masked")},
+        {"public_url", link.json()->getValue<std::string>("url")},
         {"open_challenge", open_challenge},
         {"open_code", open_code},
         {"admin_address", admin.address},
@@ -128,6 +132,10 @@ BOOST_AUTO_TEST_CASE(everything_was_rekeyed_and_what_could_not_be_is_gone) {
     const Reply vehicle = client.get("/api/vehicles/" + state.at("vehicle_id"), session.bearer());
     BOOST_REQUIRE_MESSAGE(vehicle.status == 200, vehicle.body);
     BOOST_TEST(vehicle.json()->getValue<std::string>("vin_masked") == state.at("vin_masked"));
+    // The public link is printed on stickers: it does not depend on the secret.
+    const std::string public_url = state.at("public_url");
+    BOOST_TEST(vehicle.json()->getObject("public_link")->getValue<std::string>("url") == public_url);
+    BOOST_TEST(StackClient(fresh_source_ip()).get("/api/public/qr/" + public_url.substr(public_url.rfind('/') + 1)).status == 200);
     StackClient other_client(fresh_source_ip());
     const Session other = sign_in(other_client, fresh_address("rotate-other"));  // an account made under the new key
     accept_current_consent(other_client, other);

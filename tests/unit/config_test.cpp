@@ -85,6 +85,17 @@ BOOST_AUTO_TEST_CASE(defaults_apply_when_unset) {
     BOOST_TEST(config.health_timeout_ms == 1500);
     BOOST_TEST(config.request_deadline_seconds == 30);
     BOOST_TEST(config.max_body_bytes == 11L * 1024 * 1024);
+    BOOST_TEST(config.public_base_url == "https://127.0.0.1:8443");
+}
+
+BOOST_AUTO_TEST_CASE(public_base_url_must_be_an_https_origin) {
+    auto values = minimal();
+    values["LTC_PUBLIC_BASE_URL"] = "https://ltc.example";
+    BOOST_TEST(load_worker_config(lookup(values)).public_base_url == "https://ltc.example");
+    for (const char* bad : {"http://ltc.example", "https://ltc.example/", "https://ltc.example/?a", "ltc.example"}) {
+        values["LTC_PUBLIC_BASE_URL"] = bad;
+        BOOST_TEST(config_error(lookup(values)).find("LTC_PUBLIC_BASE_URL") != std::string::npos);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(set_values_override_defaults) {

@@ -81,7 +81,8 @@ function countsLine(counts) {
   return element('p', 'small muted', text);
 }
 
-function indicatorList(indicators) {
+/** The qualitative indicators as a `<dl>` (the public page shows them too). */
+export function indicatorList(indicators) {
   if (!indicators || typeof indicators !== 'object') return null;
   const list = element('dl', 'facts facts--compact');
   for (const [key, name, values] of INDICATORS) {

@@ -7,6 +7,7 @@ import { factRow } from './dom.js';
 import { createEntryForm } from './entry-form.js';
 import { ACCIDENT_STATUSES, formatDay, labelOf, vehicleName, VEHICLE_CLASSES } from './format.js';
 import { createPager } from './pager.js';
+import { createPublicLinkPanel } from './public-link-panel.js';
 import { createReasonForm } from './reason-form.js';
 import { isOwnerRole, requireReadySession } from './session.js';
 import { renderEntry } from './timeline.js';
@@ -39,6 +40,7 @@ function fail(text) {
 
 // ---------- vehicle data ----------
 
+const publicLink = createPublicLinkPanel({ vehiclePath, say, fail });
 const editFields = createVehicleFields(el('edit-fields'), { prefix: 'edit', vin: 'optional' });
 
 function renderVehicle(data) {
@@ -61,6 +63,7 @@ function renderVehicle(data) {
   ];
   el('vehicle-facts').replaceChildren(...rows.map(([term, value, cls]) => factRow(term, value || '—', cls || '')));
   el('vin-check-note').hidden = data.vin_check_digit_valid !== false;
+  publicLink.render(data.public_link);
 }
 
 function syncVinField() {
