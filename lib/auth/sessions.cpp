@@ -92,22 +92,8 @@ std::string grant_step_up(soci::session& sql, const std::string& session_id, lon
 
 std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::KeyRing& keys, const std::string& token) {
     if (token.empty() || token.size() > 200) return std::nullopt;
-    static const std::string statement =
-        "WITH live AS (SELECT s.id, s.user_id, u.role, s.csrf_token, s.expires_at, s.last_seen_at, s.second_factor,"
-        " s.step_up_until, u.email_ciphertext FROM sessions s JOIN users u ON u.id = s.user_id"
-        " WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()"
-        " AND s.last_seen_at + make_interval(secs => s.idle_seconds) > now() AND u.status = 'active'),"
-        " touched AS (UPDATE sessions t SET last_seen_at = now() FROM live"
-        " WHERE t.id = live.id AND now() - live.last_seen_at > interval '60 seconds' RETURNING t.id)"
-        " SELECT live.id, live.user_id, live.role, live.csrf_token, " + db::iso_utc("live.expires_at") + ","
-        " GREATEST(0, ceil(extract(epoch FROM live.expires_at - now())))::bigint, live.second_factor,"
-        " CASE WHEN live.step_up_until > now() THEN " + db::iso_utc("live.step_up_until") + " END,"
-        " (SELECT json_agg(json_build_object('doc', c.doc, 'version', c.version) ORDER BY c.doc)"
-        "  FROM (SELECT DISTINCT ON (doc) doc, version FROM consent_documents"
-        "        ORDER BY doc, published_at DESC, version DESC) c"
-        "  WHERE NOT EXISTS (SELECT 1 FROM consent_acceptances a WHERE a.user_id = live.user_id"
-        "                    AND a.doc = c.doc AND a.version = c.version))::text, live.email_ciphertext"
-        " FROM live";
+    // One call of the function in sql/V012__session_caller.sql (its plans stay cached per connection).
+    static const std::string statement = "SELECT * FROM session_caller($1)";
     const auto row = db::query(sql, statement, {token_hash(keys, token)}).first();
     if (!row) return std::nullopt;
     SessionInfo info;
