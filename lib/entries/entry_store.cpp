@@ -39,12 +39,8 @@ std::vector<EntryVersion> read_all(const db::Result& rows) {
 }  // namespace
 
 std::vector<EntryVersion> latest_entries(soci::session& sql, const std::string& vehicle_id) {
-    return read_all(db::query(sql,
-                              "SELECT " + columns("l.") +
-                                  " FROM (SELECT DISTINCT ON (entry_id) * FROM entry_versions WHERE vehicle_id = $1::uuid"
-                                  " ORDER BY entry_id, version DESC) l"
-                                  " WHERE NOT l.deleted ORDER BY l.date DESC, l.created_at DESC, l.entry_id",
-                              {vehicle_id}));
+    // sql/V013__hot_reads.sql: the same columns as columns(), with a cached plan.
+    return read_all(db::query(sql, "SELECT * FROM latest_entry_rows($1::uuid)", {vehicle_id}));
 }
 
 std::optional<EntryVersion> latest_version(soci::session& sql, const std::string& vehicle_id, const std::string& entry_id) {

@@ -6,15 +6,8 @@
 namespace ltc::vehicles {
 
 namespace {
-const std::string select_columns =
-    "SELECT v.id, v.owner_id, u.role, v.vin_ciphertext, v.vin_hmac, v.vin_masked, v.vin_check_digit_valid,"
-    " v.nickname, v.vehicle_class, v.make, v.model, v.year, v.engine, v.accident_status, v.accident_closed, " +
-    db::iso_utc("v.created_at") + ", " + db::iso_utc("v.updated_at") + ", " + db::iso_utc("v.deleted_at") +
-    ", v.delete_reason, v.deleted_at > now() - interval '30 days',"
-    " EXISTS (SELECT 1 FROM entry_versions e WHERE e.vehicle_id = v.id),"
-    " t.light, t.summary::text, t.valid_until::text, p.token"
-    " FROM vehicles v JOIN users u ON u.id = v.owner_id LEFT JOIN vehicle_trust t ON t.vehicle_id = v.id"
-    " LEFT JOIN public_links p ON p.vehicle_id = v.id";
+// Columns of the view vehicle_rows (sql/V013__hot_reads.sql), in from_row's order.
+const std::string select_columns = "SELECT * FROM vehicle_rows v";
 
 Vehicle from_row(const db::Row& row) {
     Vehicle vehicle;
@@ -59,11 +52,13 @@ std::vector<db::Param> field_params(const StoredVin& vin, const VehicleFields& f
 }  // namespace
 
 std::optional<Vehicle> load_vehicle(soci::session& sql, const std::string& id) {
-    return first_vehicle(db::query(sql, select_columns + " WHERE v.id = $1::uuid", {id}));
+    return first_vehicle(db::query(sql, "SELECT * FROM vehicle_row($1::uuid)", {id}));
 }
 
 std::optional<Vehicle> lock_vehicle(soci::session& sql, const std::string& id) {
-    return first_vehicle(db::query(sql, select_columns + " WHERE v.id = $1::uuid FOR UPDATE OF v", {id}));
+    // The lock is on the vehicle row itself (a view with outer joins cannot be locked).
+    db::query(sql, "SELECT 1 FROM vehicles WHERE id = $1::uuid FOR UPDATE", {id});
+    return load_vehicle(sql, id);
 }
 
 void lock_vehicle_shared(soci::session& sql, const std::string& id) {
@@ -72,18 +67,20 @@ void lock_vehicle_shared(soci::session& sql, const std::string& id) {
 
 std::vector<Vehicle> list_vehicles(soci::session& sql, VehicleListing listing, const std::string& owner_id,
                                    const http::Page& page) {
-    std::string where;
-    std::vector<db::Param> params = {static_cast<long long>(page.limit + 1), static_cast<long long>(page.offset)};
-    switch (listing) {
-        case VehicleListing::own_active:
-            where = " WHERE v.deleted_at IS NULL AND v.owner_id = $3::uuid";
-            params.emplace_back(owner_id);
-            break;
-        case VehicleListing::all_active: where = " WHERE v.deleted_at IS NULL"; break;
-        case VehicleListing::all_deleted: where = " WHERE v.deleted_at IS NOT NULL"; break;
-    }
-    const auto rows = db::query(sql, select_columns + where + " ORDER BY v.created_at, v.id LIMIT $1::bigint OFFSET $2::bigint",
-                                params);
+    const std::vector<db::Param> params = {static_cast<long long>(page.limit + 1), static_cast<long long>(page.offset)};
+    const std::string order = " ORDER BY v.created_at, v.id LIMIT $1::bigint OFFSET $2::bigint";
+    db::Result rows = [&] {
+        switch (listing) {
+            case VehicleListing::own_active:  // the owner's page: the hot one, with a cached plan
+                return db::query(sql, "SELECT * FROM owner_vehicle_rows($3::uuid, $1::bigint, $2::bigint)",
+                                 {params[0], params[1], owner_id});
+            case VehicleListing::all_active:
+                return db::query(sql, select_columns + " WHERE v.deleted_at IS NULL" + order, params);
+            case VehicleListing::all_deleted:
+                break;
+        }
+        return db::query(sql, select_columns + " WHERE v.deleted_at IS NOT NULL" + order, params);
+    }();
     std::vector<Vehicle> vehicles;
     for (const auto row : rows) vehicles.push_back(from_row(row));
     return vehicles;

@@ -8,7 +8,6 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
-#include <random>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -20,15 +19,6 @@
 using namespace ltc::test;
 
 namespace {
-std::string fresh_vin() {
-    static const std::string alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-    static std::mt19937 engine(std::random_device{}());
-    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
-    std::string vin;
-    for (int i = 0; i < 17; ++i) vin.push_back(alphabet[pick(engine)]);
-    return vin;
-}
-
 std::set<std::string> keys_of(const Poco::JSON::Object::Ptr& object) {
     std::set<std::string> keys;
     for (const auto& [key, value] : *object) keys.insert(key);
@@ -37,7 +27,7 @@ std::set<std::string> keys_of(const Poco::JSON::Object::Ptr& object) {
 
 // An owner with one vehicle full of digits in its own words (make, model, engine, notes).
 struct Owner : Member {
-    std::string vin = fresh_vin();
+    std::string vin = new_vin();
     std::string vehicle_id;
 
     Owner() : Member("public-owner") {

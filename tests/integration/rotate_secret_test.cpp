@@ -10,7 +10,6 @@
 
 #include <fstream>
 #include <map>
-#include <random>
 #include <regex>
 
 #include "admin_helpers.hpp"
@@ -38,15 +37,6 @@ std::map<std::string, std::string> read_state() {
     return state;
 }
 
-std::string fresh_vin() {
-    static const std::string alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-    static std::mt19937 engine(std::random_device{}());
-    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
-    std::string vin;
-    for (int i = 0; i < 17; ++i) vin.push_back(alphabet[pick(engine)]);
-    return vin;
-}
-
 httplib::Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
 std::string token_from(const Reply& reply) {
@@ -65,7 +55,7 @@ BOOST_AUTO_TEST_CASE(accounts_and_a_vehicle_under_the_old_secret) {
     const std::string address = fresh_address("rotate-owner");
     const Session session = sign_in(client, address);
     accept_current_consent(client, session);
-    const std::string vin = fresh_vin();
+    const std::string vin = new_vin();
     const Reply created = client.request("POST", "/api/vehicles", R"({"vin":")" + vin + R"("})", "application/json",
                                          session.bearer());
     BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);

@@ -2,22 +2,12 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
-#include <random>
 
-#include "sign_in_helpers.hpp"
+#include "admin_helpers.hpp"
 
 using namespace ltc::test;
 
 namespace {
-std::string fresh_vin() {
-    static const std::string alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-    static std::mt19937 engine(std::random_device{}());
-    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
-    std::string vin;
-    for (int i = 0; i < 17; ++i) vin.push_back(alphabet[pick(engine)]);
-    return vin;
-}
-
 struct Owner {
     StackClient client{fresh_source_ip()};
     Session session;
@@ -39,8 +29,6 @@ std::string entry_body(const std::string& date, int km, const std::string& extra
            std::to_string(km) + extra + "}";
 }
 
-long long count_rows(const std::string& sql) { return std::stoll(query_as_owner(sql)[0][0]); }
-
 std::string field_code(const Reply& reply, const std::string& field) {
     const auto fields = reply.json()->getObject("error")->getObject("fields");
     return fields && fields->has(field) ? fields->getValue<std::string>(field) : "";
@@ -51,7 +39,7 @@ BOOST_AUTO_TEST_SUITE(vehicles)
 
 BOOST_AUTO_TEST_CASE(create_list_get_patch_delete_and_restore) {
     Owner owner;
-    const std::string vin = fresh_vin();
+    const std::string vin = new_vin();
     const Reply created = owner.send("POST", "/api/vehicles",
                                      R"({"vin":" )" + vin.substr(0, 3) + "-" + vin.substr(3) +
                                          R"( ","nickname":"Alltag","vehicle_class":"alltag","make":"VW","model":"Golf","year":2019,"engine":"2.0 TDI","accident_status":"nicht_unfallfrei","accident_closed":true})");
@@ -94,9 +82,9 @@ BOOST_AUTO_TEST_CASE(create_list_get_patch_delete_and_restore) {
 
 BOOST_AUTO_TEST_CASE(free_tier_vin_uniqueness_and_reuse_after_delete) {
     Owner first;
-    const std::string vin = fresh_vin();
+    const std::string vin = new_vin();
     const std::string id = first.create_vehicle(vin);
-    BOOST_TEST(first.send("POST", "/api/vehicles", R"({"vin":")" + fresh_vin() + "\"}").error_code() == "vehicle_limit_reached");
+    BOOST_TEST(first.send("POST", "/api/vehicles", R"({"vin":")" + new_vin() + "\"}").error_code() == "vehicle_limit_reached");
 
     Owner second;
     BOOST_TEST(second.send("POST", "/api/vehicles", R"({"vin":")" + vin + "\"}").error_code() == "vin_already_registered");
@@ -116,20 +104,20 @@ BOOST_AUTO_TEST_CASE(vin_rules_and_lock_after_first_entry) {
         }
     }
     // Chassis numbers of older cars: 5..17 letters and digits, I/O/Q allowed, no check digit.
-    const std::string chassis = "OQI" + fresh_vin().substr(0, 5);
+    const std::string chassis = "OQI" + new_vin().substr(0, 5);
     const Reply old = owner.send("POST", "/api/vehicles", R"({"vin":")" + chassis + R"(","year":1965})");
     BOOST_REQUIRE_MESSAGE(old.status == 201, old.body);
     BOOST_TEST(old.json()->isNull("vin_check_digit_valid"));
     const std::string id = old.json()->getValue<std::string>("id");
     BOOST_TEST(owner.send("PATCH", "/api/vehicles/" + id, R"({"year":null})").error_code() == "invalid_vin");
-    BOOST_TEST(owner.send("PATCH", "/api/vehicles/" + id, R"({"vin":")" + fresh_vin() + R"(","year":2001})").status == 200);
+    BOOST_TEST(owner.send("PATCH", "/api/vehicles/" + id, R"({"vin":")" + new_vin() + R"(","year":2001})").status == 200);
     BOOST_TEST(owner.send("POST", "/api/vehicles/" + id + "/entries", entry_body("2020-01-01", 1000)).status == 201);
-    BOOST_TEST(owner.send("PATCH", "/api/vehicles/" + id, R"({"vin":")" + fresh_vin() + "\"}").error_code() == "vin_locked");
+    BOOST_TEST(owner.send("PATCH", "/api/vehicles/" + id, R"({"vin":")" + new_vin() + "\"}").error_code() == "vin_locked");
 }
 
 BOOST_AUTO_TEST_CASE(other_peoples_vehicles_are_not_found_and_audited) {
     Owner owner;
-    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string id = owner.create_vehicle(new_vin());
     Owner stranger;
     for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
              {"GET", "/api/vehicles/" + id}, {"GET", "/api/vehicles/" + id + "/trust"},
@@ -151,7 +139,7 @@ BOOST_AUTO_TEST_CASE(other_peoples_vehicles_are_not_found_and_audited) {
 
 BOOST_AUTO_TEST_CASE(entries_revisions_history_and_stale_revision) {
     Owner owner;
-    const std::string id = owner.create_vehicle(fresh_vin(), R"(,"accident_status":"unfallfrei")");
+    const std::string id = owner.create_vehicle(new_vin(), R"(,"accident_status":"unfallfrei")");
     const std::string base = "/api/vehicles/" + id + "/entries";
     const Reply first = owner.send("POST", base, entry_body("2025-03-01", 40000, R"(,"paper_book":true,"cost":"129.9","note":"Öl")"));
     BOOST_REQUIRE_MESSAGE(first.status == 201, first.body);
@@ -193,7 +181,7 @@ BOOST_AUTO_TEST_CASE(entries_revisions_history_and_stale_revision) {
 
 BOOST_AUTO_TEST_CASE(trust_light_follows_the_entries) {
     Owner owner;
-    const std::string id = owner.create_vehicle(fresh_vin(), R"(,"accident_status":"unfallfrei")");
+    const std::string id = owner.create_vehicle(new_vin(), R"(,"accident_status":"unfallfrei")");
     const auto light = [&] { return owner.send("GET", "/api/vehicles/" + id + "/trust").json(); };
     BOOST_TEST(light()->getValue<std::string>("light") == "rot");
     BOOST_TEST(light()->getArray("reasons")->getObject(0)->getValue<std::string>("code") == "history_missing");
@@ -211,7 +199,7 @@ BOOST_AUTO_TEST_CASE(trust_light_follows_the_entries) {
 
 BOOST_AUTO_TEST_CASE(validation_errors_carry_field_codes_and_write_nothing) {
     Owner owner;
-    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string id = owner.create_vehicle(new_vin());
     const std::string base = "/api/vehicles/" + id + "/entries";
     const Reply missing = owner.send("POST", base, "{}");
     for (const std::string field : {"date", "category", "performed_by", "odometer_km"}) {
@@ -241,10 +229,10 @@ BOOST_AUTO_TEST_CASE(consent_and_role_gate_the_product_routes) {
     const Reply gated = without_consent.send("GET", "/api/vehicles");
     BOOST_TEST(gated.status == 403);
     BOOST_TEST(gated.error_code() == "consent_required");
-    BOOST_TEST(without_consent.send("POST", "/api/vehicles", R"({"vin":")" + fresh_vin() + "\"}").error_code() == "consent_required");
+    BOOST_TEST(without_consent.send("POST", "/api/vehicles", R"({"vin":")" + new_vin() + "\"}").error_code() == "consent_required");
 
     Owner owner;
-    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string id = owner.create_vehicle(new_vin());
     Owner moderator;
     query_as_owner("UPDATE users SET role = 'moderator' WHERE id = '" + moderator.session.user_id + "' RETURNING id");
     for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
@@ -261,7 +249,7 @@ BOOST_AUTO_TEST_CASE(consent_and_role_gate_the_product_routes) {
 
 BOOST_AUTO_TEST_CASE(integers_beyond_64_bits_are_out_of_range_not_500) {
     Owner owner;
-    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string id = owner.create_vehicle(new_vin());
     const std::string base = "/api/vehicles/" + id + "/entries";
     const std::string with_km = R"({"date":"2020-01-01","category":"wartung","performed_by":"fachwerkstatt","odometer_km":)";
     for (const std::string km : {"9223372036854775808", "18446744073709551616", "1000000000000000000000000000000", "1e30"}) {
@@ -287,7 +275,7 @@ BOOST_AUTO_TEST_CASE(integers_beyond_64_bits_are_out_of_range_not_500) {
 
 BOOST_AUTO_TEST_CASE(every_validation_failed_names_its_fields) {
     Owner owner;
-    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string id = owner.create_vehicle(new_vin());
     for (const std::string body : {"[]", "\"text\"", "5", "null"}) {
         BOOST_TEST_CONTEXT(body) {
             const Reply reply = owner.send("POST", "/api/vehicles/" + id + "/entries", body);
@@ -303,7 +291,7 @@ BOOST_AUTO_TEST_CASE(every_validation_failed_names_its_fields) {
 
 BOOST_AUTO_TEST_CASE(limit_outside_1_to_100_or_not_a_number_is_refused_on_every_collection) {
     Owner owner;
-    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string id = owner.create_vehicle(new_vin());
     const Reply created = owner.send("POST", "/api/vehicles/" + id + "/entries", entry_body("2020-01-01", 1000));
     BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
     const std::string entries = "/api/vehicles/" + id + "/entries";
@@ -327,7 +315,7 @@ BOOST_AUTO_TEST_CASE(limit_outside_1_to_100_or_not_a_number_is_refused_on_every_
 
 BOOST_AUTO_TEST_CASE(entry_lists_are_paged) {
     Owner owner;
-    const std::string id = owner.create_vehicle(fresh_vin());
+    const std::string id = owner.create_vehicle(new_vin());
     const std::string entries = "/api/vehicles/" + id + "/entries";
     for (const std::string date : {"2020-01-01", "2021-01-01", "2022-01-01"}) {
         BOOST_REQUIRE(owner.send("POST", entries, entry_body(date, 1000)).status == 201);
