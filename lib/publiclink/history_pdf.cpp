@@ -97,6 +97,18 @@ void footers(PdfDocument& pdf, const std::vector<HPDF_Page>& pages, const std::s
         pdf.centred_text(pages[i], pdf.regular(), 8, page_width - margin - 30, margin - 4, number);
     }
 }
+// So a buyer can check the files handed over: each one's SHA-256 (e.g. `sha256sum`).
+void documents_section(Writer& out, PdfDocument& pdf, const std::vector<HistoryDocument>& documents) {
+    out.gap(10);
+    out.keep(60);
+    out.line(pdf.bold(), 13, "Geprüfte Nachweise (" + std::to_string(documents.size()) + ")");
+    if (documents.empty()) out.line(pdf.regular(), 10, "Keine geprüften Nachweise.");
+    for (const HistoryDocument& document : documents) {
+        out.keep(30);
+        out.line(pdf.regular(), 9.5f, german_date(document.uploaded_on) + " · " + document.content_type);
+        out.line(pdf.regular(), 8, "SHA-256: " + document.sha256, 10);
+    }
+}
 }  // namespace
 
 std::string history_pdf(const HistoryInput& input) {
@@ -114,6 +126,7 @@ std::string history_pdf(const HistoryInput& input) {
     if (input.entries.empty()) out.line(pdf.regular(), 10, "Noch keine Einträge.");
     out.gap(4);
     for (const HistoryEntry& entry : input.entries) entry_block(out, pdf, entry);
+    documents_section(out, pdf, input.documents);
     footers(pdf, out.pages(), input.printed_on);
     return pdf.bytes();
 }

@@ -19,6 +19,13 @@ struct HistoryEntry {
     std::optional<std::string> note;
 };
 
+// A valid-evidence document, identified by its bytes (never its file name, which may name people).
+struct HistoryDocument {
+    std::string uploaded_on;   // YYYY-MM-DD
+    std::string content_type;  // image/jpeg | image/png | application/pdf
+    std::string sha256;        // lower-case hex of the stored bytes
+};
+
 struct HistoryInput {
     PublicVehicle vehicle;
     bool accident_closed = false;
@@ -26,6 +33,7 @@ struct HistoryInput {
     std::string sentence;
     std::string hint;
     std::vector<HistoryEntry> entries;  // in the order printed (newest first)
+    std::vector<HistoryDocument> documents;  // valid evidence only
     std::string printed_on;             // YYYY-MM-DD, Berlin
 };
 

@@ -5,6 +5,8 @@
 
 #include "audit/audit.hpp"
 #include "entries/entry_store.hpp"
+#include "documents/document_state.hpp"
+#include "documents/document_store.hpp"
 #include "publiclink/history_pdf.hpp"
 #include "publiclink/public_link_store.hpp"
 #include "publiclink/public_url.hpp"
@@ -81,10 +83,11 @@ http::Response sticker(http::Request& request, server::Services& services) {
                          "attachment; filename=\"lifetimecircle-aufkleber.pdf\"");
 }
 
-HistoryEntry history_entry(const entries::EntryVersion& version) {
+HistoryEntry history_entry(const entries::EntryVersion& version, const documents::EvidenceFacts& evidence) {
     const entries::EntryFields& fields = version.fields;
-    // Same derivation as the entry answer (documents add T3 with their issue).
-    const auto level = trust::derive_trust_level(false, fields.paper_book);
+    // Same derivation as the entry answer: T3 from an attached valid-evidence document.
+    const auto level =
+        trust::derive_trust_level(evidence.entries_with_valid_evidence.contains(version.entry_id), fields.paper_book);
     return {fields.date, fields.odometer_km, fields.category, fields.performed_by, std::string(trust::to_string(level)),
             fields.note};
 }
@@ -105,8 +108,12 @@ http::Response history(http::Request& request, server::Services& services) {
     input.light = stored.light;
     input.sentence = summary->getValue<std::string>("sentence");
     input.hint = summary->getValue<std::string>("hint");
-    for (const auto& version : entries::latest_entries(services.database.session(), vehicle.id)) {
-        input.entries.push_back(history_entry(version));
+    soci::session& sql = services.database.session();
+    const documents::EvidenceFacts evidence = documents::evidence_facts(sql, vehicle.id);
+    for (const auto& version : entries::latest_entries(sql, vehicle.id)) input.entries.push_back(history_entry(version, evidence));
+    for (const auto& document : documents::list_documents(sql, vehicle.id, false)) {
+        if (!documents::is_valid_evidence(document.state)) continue;
+        input.documents.push_back({document.uploaded_at.substr(0, 10), document.content_type, document.sha256});
     }
     input.printed_on = trust::format_iso_date(today);
     std::string pdf = history_pdf(input);

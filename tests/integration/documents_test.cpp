@@ -271,6 +271,16 @@ BOOST_AUTO_TEST_CASE(valid_evidence_makes_the_entry_t3_and_the_light_gruen) {
     BOOST_TEST(trust->getValue<std::string>("light") == "gruen");
     BOOST_TEST(owner.member.send("GET", "/api/vehicles/" + owner.vehicle_id + "/entries/" + entry).json()
                    ->getValue<std::string>("trust_level") == "T3");
+    // The printable history says T3 and lists the evidence by its SHA-256.
+    const Reply pdf = owner.member.send("GET", "/api/vehicles/" + owner.vehicle_id + "/history.pdf");
+    BOOST_REQUIRE(pdf.status == 200);
+    const std::string pdf_path = var_dir() + "/history-" + id + ".pdf";
+    std::ofstream(pdf_path, std::ios::binary) << pdf.body;
+    int status = 0;
+    const std::string text = run_command("pdftotext " + pdf_path + " -", status);
+    BOOST_TEST(status == 0);
+    BOOST_TEST(text.find(ltc::crypto::sha256_hex(images::make_jpeg())) != std::string::npos);
+    BOOST_TEST(text.find("T3") != std::string::npos);
 
     // A PII suspicion holds the evidence back again.
     BOOST_TEST(owner.member.send("POST", "/api/documents/" + id + "/pii", R"({"status":"suspected"})").status == 200);

@@ -80,16 +80,6 @@ std::string save(const std::string& name, const std::string& body) {
 }
 
 // stdout of a shell command; the exit status in `status`.
-std::string run(const std::string& command, int& status) {
-    std::string out;
-    FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (const std::size_t read = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), read);
-    status = pclose(pipe);
-    return out;
-}
-
 // zbarimg reads no SVG here (ImageMagick without an SVG delegate): the SVG's rectangles
 // ("M x y h w v h h-w z", see qr/qr_svg.hpp) are drawn into a greyscale PGM instead.
 std::string svg_as_pgm(const std::string& svg) {
@@ -109,7 +99,7 @@ std::string svg_as_pgm(const std::string& svg) {
 
 std::string decoded_qr(const std::string& image_path) {
     int status = 0;
-    std::string text = run("zbarimg --quiet --raw " + image_path, status);
+    std::string text = run_command("zbarimg --quiet --raw " + image_path, status);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     return text;
 }
@@ -227,21 +217,21 @@ BOOST_AUTO_TEST_CASE(sticker_and_history_pdfs) {
     BOOST_REQUIRE(sticker.status == 200);
     BOOST_TEST(sticker.header("Content-Type") == "application/pdf");
     const std::string sticker_path = save("public-sticker-test.pdf", sticker.body);
-    const std::string info = run("pdfinfo " + sticker_path, status);
+    const std::string info = run_command("pdfinfo " + sticker_path, status);
     BOOST_TEST(status == 0);
     BOOST_TEST(std::regex_search(info, std::regex("Pages: +1\n")), info);
     BOOST_TEST(info.find("297.638 x 419.528 pts") != std::string::npos, info);  // A6
-    BOOST_TEST(run("pdftotext " + sticker_path + " -", status).find("LifeTimeCircle · Service Heft 4.0") != std::string::npos);
-    run("pdftoppm -r 300 -png -singlefile " + sticker_path + " " + var_dir() + "/public-sticker-test", status);
+    BOOST_TEST(run_command("pdftotext " + sticker_path + " -", status).find("LifeTimeCircle · Service Heft 4.0") != std::string::npos);
+    run_command("pdftoppm -r 300 -png -singlefile " + sticker_path + " " + var_dir() + "/public-sticker-test", status);
     BOOST_TEST(status == 0);
     BOOST_TEST(decoded_qr(var_dir() + "/public-sticker-test.png") == url);  // printed at 300 dpi, it still scans
 
     const Reply history = owner.send("GET", "/api/vehicles/" + owner.vehicle_id + "/history.pdf");
     BOOST_REQUIRE(history.status == 200);
     const std::string history_path = save("public-history-test.pdf", history.body);
-    run("pdfinfo " + history_path, status);
+    run_command("pdfinfo " + history_path, status);
     BOOST_TEST(status == 0);
-    std::string text = run("pdftotext " + history_path + " -", status);
+    std::string text = run_command("pdftotext " + history_path + " -", status);
     std::replace(text.begin(), text.end(), '\n', ' ');  // wrapped lines
     for (const char* expected : {"06.05.2019", "98.765 km", "Inspektion", "Große Inspektion, Bremsflüssigkeit DOT 4, Zündkerzen ß",
                                  "08.07.2022", "123.456 km", "HU/AU", "HU ohne Mängel, Prüfer Müller", "Händler",

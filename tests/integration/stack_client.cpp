@@ -1,5 +1,8 @@
 #include "stack_client.hpp"
 
+#include <array>
+#include <cstdio>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -97,6 +100,16 @@ double metric_value(const std::string& metrics_text, const std::string& series) 
         }
     }
     return 0;
+}
+
+std::string run_command(const std::string& command, int& status) {
+    std::string out;
+    FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
+    if (pipe == nullptr) throw std::runtime_error("cannot run: " + command);
+    std::array<char, 4096> buffer{};
+    while (const std::size_t read = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), read);
+    status = pclose(pipe);
+    return out;
 }
 
 }  // namespace ltc::test

@@ -44,6 +44,8 @@ void stack_action(const std::string& action);
 // Pids of the FastCGI workers (children of multiwatch).
 std::vector<int> worker_pids();
 std::string read_file(const std::string& path);
+// The standard output of a shell command (stderr dropped) and its exit status.
+std::string run_command(const std::string& command, int& status);
 // The value of one Prometheus sample line (exact label set), 0 when absent.
 double metric_value(const std::string& metrics_text, const std::string& series);
 
