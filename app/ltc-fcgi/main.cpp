@@ -17,6 +17,7 @@
 #include "server/access_log.hpp"
 #include "server/fcgi_worker.hpp"
 #include "server/services.hpp"
+#include "transfers/transfer_routes.hpp"
 
 int main() {
     ltc::config::WorkerConfig config;
@@ -45,6 +46,7 @@ int main() {
         ltc::vehicles::register_vehicle_routes(router, services);
         ltc::entries::register_entry_routes(router, services);
         ltc::admin::register_admin_routes(router, services);
+        ltc::transfers::register_transfer_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {
         ltc::server::log_event("fatal", std::string("worker stopped: ") + error.what());
