@@ -47,7 +47,9 @@ load_env() {
 }
 
 prepare_dirs() {
-    mkdir -p "$VAR"/{run,log,mail,tls,nginx/tmp,pg,backup/wal,documents}
+    mkdir -p "$VAR"/{run,log,mail,tls,nginx/tmp,pg,backup/wal,documents,exports}
+    # Full-export ciphertexts: only the workers' user (the one running this script) reads them.
+    chmod 700 "$VAR/exports"
     touch "$VAR/log/postgres.log" "$VAR/log/fcgi.log" "$VAR/log/mailer.log"
     if is_root; then
         chown postgres:postgres "$VAR/pg" "$VAR/backup/wal" "$VAR/log/postgres.log"

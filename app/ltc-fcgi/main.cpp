@@ -8,6 +8,7 @@
 #include "consent/consent_routes.hpp"
 #include "crypto/hkdf.hpp"
 #include "entries/entry_routes.hpp"
+#include "exports/export_routes.hpp"
 #include "vehicles/vehicle_routes.hpp"
 #include "db/database.hpp"
 #include "db/query.hpp"
@@ -47,6 +48,7 @@ int main() {
         ltc::entries::register_entry_routes(router, services);
         ltc::admin::register_admin_routes(router, services);
         ltc::transfers::register_transfer_routes(router, services);
+        ltc::exports::register_export_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {
         ltc::server::log_event("fatal", std::string("worker stopped: ") + error.what());

@@ -2,6 +2,7 @@
 
 #include "cli/cli_context.hpp"
 #include "db/query.hpp"
+#include "exports/export_files.hpp"
 #include "mail/mailer.hpp"
 
 namespace ltc::cli {
@@ -28,8 +29,10 @@ int jobs_command(const std::vector<std::string>& args, std::ostream& out, std::o
         mail::wipe_old_mail(context.database);
         const long long mails = delete_rows(
             sql, "DELETE FROM mail_outbox WHERE status <> 'pending' AND created_at < now() - interval '7 days'");
+        // Full exports are kept at most LTC_EXPORT_TTL_SECONDS (≤ 24 h): no grace day.
+        const long long exports = exports::purge_exports(sql, exports::export_dir(context.config.var_dir));
         out << "retention: " << challenges << " challenges, " << sessions << " sessions, " << windows
-            << " rate-limit windows, " << mails << " finished mails deleted\n";
+            << " rate-limit windows, " << mails << " finished mails, " << exports << " export files deleted\n";
         return 0;
     });
 }
