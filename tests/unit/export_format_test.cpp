@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(key_round_trips_as_unpadded_base64url) {
         const std::string text = to_base64url(key);
         BOOST_TEST(text.size() == 43u);
         BOOST_TEST(text.find_first_of("+/=") == std::string::npos);
-        BOOST_TEST(from_base64url(text) == key);
+        BOOST_TEST((from_base64url(text) == key));
     }
     BOOST_TEST(to_base64url("\xfb\xff") == "-_8");
     BOOST_TEST(!from_base64url("abc=").has_value());
@@ -52,11 +52,11 @@ BOOST_AUTO_TEST_CASE(key_round_trips_as_unpadded_base64url) {
 
 BOOST_AUTO_TEST_CASE(a_download_needs_the_token_once_before_expiry) {
     BOOST_TEST(!download_refusal(true, false, false).has_value());
-    BOOST_TEST(download_refusal(false, false, false) == DownloadRefusal::token_invalid);
-    BOOST_TEST(download_refusal(true, true, false) == DownloadRefusal::token_invalid);
-    BOOST_TEST(download_refusal(false, false, true) == DownloadRefusal::token_invalid);
-    BOOST_TEST(download_refusal(true, true, true) == DownloadRefusal::token_invalid);
-    BOOST_TEST(download_refusal(true, false, true) == DownloadRefusal::expired);
+    BOOST_TEST((download_refusal(false, false, false) == DownloadRefusal::token_invalid));
+    BOOST_TEST((download_refusal(true, true, false) == DownloadRefusal::token_invalid));
+    BOOST_TEST((download_refusal(false, false, true) == DownloadRefusal::token_invalid));
+    BOOST_TEST((download_refusal(true, true, true) == DownloadRefusal::token_invalid));
+    BOOST_TEST((download_refusal(true, false, true) == DownloadRefusal::expired));
 }
 
 BOOST_AUTO_TEST_CASE(redacted_parts_hold_no_vin_and_no_user_ids) {
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(what_the_server_seals_the_key_opens) {
     const std::string key = ltc::crypto::random_bytes(32);
     const std::string sealed = ltc::crypto::aead_encrypt(key, "{\"a\":1}");
     BOOST_TEST(sealed.size() == 12u + 7u + 16u);  // nonce ‖ ciphertext ‖ tag
-    BOOST_TEST(ltc::crypto::aead_decrypt(*from_base64url(to_base64url(key)), sealed) == "{\"a\":1}");
+    BOOST_TEST((ltc::crypto::aead_decrypt(*from_base64url(to_base64url(key)), sealed) == "{\"a\":1}"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
