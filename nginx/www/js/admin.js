@@ -12,6 +12,7 @@ import { setTitle } from './admin-labels.js';
 import { startSecondFactor } from './admin-second-factor.js';
 import { createUsersView } from './admin-users.js';
 import { createAuditView } from './admin-audit.js';
+import { createExportView } from './admin-export.js';
 
 const el = (id) => document.getElementById(id);
 const heading = el('page-title');
@@ -63,6 +64,7 @@ async function loadStats() {
 const VIEWS = {
   benutzer: { section: 'users-section', link: 'nav-users', title: 'users-title', name: 'Benutzer' },
   protokoll: { section: 'audit-section', link: 'nav-audit', title: 'audit-title', name: 'Audit-Protokoll' },
+  export: { section: 'export-section', link: 'nav-export', title: 'export-title', name: 'Vollexport' },
 };
 
 function viewFromHash() {
@@ -80,7 +82,7 @@ function startDashboard(me) {
     },
   });
   const audit = createAuditView();
-  const controllers = { benutzer: users, protokoll: audit };
+  const controllers = { benutzer: users, protokoll: audit, export: createExportView() };
 
   function showView(name, { focus }) {
     for (const [key, view] of Object.entries(VIEWS)) {
