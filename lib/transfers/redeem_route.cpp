@@ -1,6 +1,6 @@
 // A code is a bearer secret: failed redeems are counted per client address and per user and
-// audited, each committed on its own after the business transaction rolled back; once a limit
-// is reached the code is not even looked up (429).
+// audited, in a transaction of their own after the business transaction rolled back; once a
+// limit is reached the code is not even looked up (429).
 #include "transfers/redeem_route.hpp"
 
 #include <ctime>
@@ -90,9 +90,8 @@ http::Response redeem(http::Request& request, server::Services& services) {
     const std::string typed = fields.required_string("code", http::max_json_body_bytes);
     fields.finish();
 
-    soci::session& sql = services.database.session();
     const Buckets buckets = failure_buckets(services, request, caller);
-    enforce_failure_limits(sql, services, request, caller, buckets);
+    enforce_failure_limits(services.database.session(), services, request, caller, buckets);
 
     const std::string hmac = code_hmac(services.keys, normalize_code(typed));
     const std::string buyer_id = caller.session.user_id;
@@ -124,7 +123,9 @@ http::Response redeem(http::Request& request, server::Services& services) {
             vehicle_id = vehicle->id;
         });
     } catch (const http::ApiError& error) {
-        record_failure(sql, services, request, caller, buckets, transfer_id, error);
+        services.database.transaction([&](soci::session& tx) {
+            record_failure(tx, services, request, caller, buckets, transfer_id, error);
+        });
         throw;
     }
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object();
