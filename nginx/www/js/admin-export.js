@@ -3,6 +3,7 @@
 // offer the JSON as a file. The key is shown once and kept only in this page's memory.
 
 import { api, ApiError } from './api.js';
+import { formatDateTime } from './format.js';
 
 const el = (id) => document.getElementById(id);
 const NONCE_BYTES = 12;
@@ -47,6 +48,9 @@ export function createExportView() {
       el('export-key').textContent = created.key;
       el('export-result').hidden = false;
       const plaintext = await decrypt(created.key, await downloadOnce(created));
+      const exported = JSON.parse(new TextDecoder().decode(plaintext));
+      el('export-summary').textContent =
+        `Entschlüsselt: ${exported.format}, Version ${exported.version}, exportiert am ${formatDateTime(exported.exported_at)}.`;
       if (url) URL.revokeObjectURL(url);
       url = URL.createObjectURL(new Blob([plaintext], { type: 'application/json' }));
       const link = el('export-download');
