@@ -48,7 +48,9 @@ load_env() {
 }
 
 prepare_dirs() {
-    mkdir -p "$VAR"/{run,log,mail,tls,nginx/tmp,pg,backup/wal} "$STORAGE"/{tmp,files}
+    mkdir -p "$VAR"/{run,log,mail,tls,nginx/tmp,pg,backup/wal,exports} "$STORAGE"/{tmp,files}
+    # Full-export ciphertexts: only the workers' user (the one running this script) reads them.
+    chmod 700 "$VAR/exports"
     touch "$VAR/log/postgres.log" "$VAR/log/fcgi.log" "$VAR/log/mailer.log"
     if is_root; then
         chown postgres:postgres "$VAR/pg" "$VAR/backup/wal" "$VAR/log/postgres.log"

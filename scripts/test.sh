@@ -39,8 +39,10 @@ rm -rf "$LTC_VAR_DIR"
 if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
     run_suite integration "$BIN/integration-tests" --report_level=short --run_test='!@short_ttl:!@short_step_up'
     run_suite browser "$BIN/browser-tests" --report_level=short --run_test='!@short_step_up'
-    # Next phase: workers restarted with a 2-second code lifetime for the expiry tests.
-    if LTC_CODE_TTL_SECONDS=2 "$ROOT/scripts/stack.sh" restart-workers >/dev/null; then
+    # Next phase: workers restarted with 2-second code, transfer and export lifetimes for the
+    # expiry tests.
+    if LTC_CODE_TTL_SECONDS=2 LTC_TRANSFER_TTL_SECONDS=2 LTC_EXPORT_TTL_SECONDS=2 \
+        "$ROOT/scripts/stack.sh" restart-workers >/dev/null; then
         run_suite integration-short-ttl "$BIN/integration-tests" --report_level=short --run_test=@short_ttl
     else
         failed=$((failed + 1))

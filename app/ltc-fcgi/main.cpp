@@ -9,6 +9,7 @@
 #include "crypto/hkdf.hpp"
 #include "documents/document_routes.hpp"
 #include "entries/entry_routes.hpp"
+#include "exports/export_routes.hpp"
 #include "vehicles/vehicle_routes.hpp"
 #include "db/database.hpp"
 #include "db/query.hpp"
@@ -20,6 +21,7 @@
 #include "server/fcgi_worker.hpp"
 #include "server/services.hpp"
 #include "trust/berlin_date.hpp"
+#include "transfers/transfer_routes.hpp"
 
 int main() {
     ltc::config::WorkerConfig config;
@@ -51,6 +53,8 @@ int main() {
         ltc::documents::register_document_routes(router, services);
         ltc::admin::register_admin_routes(router, services);
         ltc::publiclink::register_public_link_routes(router, services);
+        ltc::transfers::register_transfer_routes(router, services);
+        ltc::exports::register_export_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {
         ltc::server::log_event("fatal", std::string("worker stopped: ") + error.what());

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cli/create_admin_command.hpp"
+#include "cli/decrypt_export_command.hpp"
 #include "cli/demo_command.hpp"
 #include "cli/jobs_command.hpp"
 #include "cli/mailer_command.hpp"
@@ -20,8 +21,11 @@ void usage(std::ostream& err) {
            "  migrate [--dir DIR]   apply sql/V*.sql (LTC_MIGRATE_DATABASE_URL)\n"
            "  mailer [--once]       deliver the mail outbox (SMTP or .eml files)\n"
            "  create-admin --email ADDRESS --role admin|superadmin\n"
-           "  jobs retention        delete expired challenges, sessions, rate-limit windows and old mail\n"
-           "  jobs scan             virus-scan pending documents with LTC_SCAN_COMMAND\n"
+                      "  jobs scan             virus-scan pending documents with LTC_SCAN_COMMAND\n"
+           "  jobs retention        delete expired challenges, sessions, rate-limit windows, old mail\n"
+           "                        and the files of expired or downloaded full exports\n"
+           "  decrypt-export --key KEY FILE\n"
+           "                        print a downloaded full export as JSON (KEY: base64url, shown once)\n"
            "  demo-seed             a demo owner with one vehicle (local stack)\n"
            "  rotate-secret         re-key all data from LTC_OLD_SECRET_KEY to LTC_SECRET_KEY (--help)\n"
            "  verify-trust          compare every stored trust summary with a fresh computation\n"
@@ -37,6 +41,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         {"mailer", mailer_command},
         {"create-admin", create_admin_command},
         {"jobs", jobs_command},
+        {"decrypt-export", decrypt_export_command},
         {"demo-seed", demo_command},
         {"rotate-secret", rotate_secret_command},
         {"verify-trust", verify_trust_command},

@@ -4,6 +4,7 @@
 #include "db/query.hpp"
 #include "documents/retention.hpp"
 #include "documents/scan_job.hpp"
+#include "exports/export_files.hpp"
 #include "mail/mailer.hpp"
 
 namespace ltc::cli {
@@ -45,9 +46,12 @@ int jobs_command(const std::vector<std::string>& args, std::ostream& out, std::o
             sql, "DELETE FROM mail_outbox WHERE status <> 'pending' AND created_at < now() - interval '7 days'");
         const auto documents = documents::run_retention(context.database, context.config.storage_dir,
                                                         context.config.document_retention_days);
+        // Full exports are kept at most LTC_EXPORT_TTL_SECONDS (≤ 24 h): no grace day.
+        const long long exports = exports::purge_exports(sql, exports::export_dir(context.config.var_dir));
         out << "retention: " << challenges << " challenges, " << sessions << " sessions, " << windows
             << " rate-limit windows, " << mails << " finished mails deleted, " << documents.pii_deleted
-            << " documents with confirmed PII deleted, " << documents.files_removed << " document files removed\n";
+            << " documents with confirmed PII deleted, " << documents.files_removed << " document files removed, "
+            << exports << " export files deleted\n";
         return 0;
     });
 }

@@ -9,6 +9,8 @@ namespace ltc::cli {
 // challenges, sessions and rate-limit windows, mail content older than an hour, and document
 // files (documents/retention.hpp).
 // ltc jobs scan: the virus scan of pending documents (documents/scan_job.hpp).
+// challenges, sessions and rate-limit windows, mail content older than an hour, and the files
+// of expired or downloaded full exports.
 int jobs_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace ltc::cli

@@ -39,6 +39,13 @@ AuthSettings load_auth_settings(const EnvLookup& env) {
     settings.failures_per_address_day =
         limit_or(env, "LTC_LIMIT_FAILURES_PER_ADDRESS_DAY", settings.failures_per_address_day, false);
     settings.mails_per_address_day = limit_or(env, "LTC_LIMIT_MAILS_PER_ADDRESS_DAY", settings.mails_per_address_day, false);
+    settings.transfer_ttl_seconds =
+        integer_or(env, "LTC_TRANSFER_TTL_SECONDS", settings.transfer_ttl_seconds, 1, year_seconds);
+    settings.export_ttl_seconds = integer_or(env, "LTC_EXPORT_TTL_SECONDS", settings.export_ttl_seconds, 1, 86400);
+    settings.redeem_failures_per_ip =
+        limit_or(env, "LTC_LIMIT_REDEEM_FAILURES_PER_IP", settings.redeem_failures_per_ip, true);
+    settings.redeem_failures_per_user =
+        limit_or(env, "LTC_LIMIT_REDEEM_FAILURES_PER_USER", settings.redeem_failures_per_user, true);
     return settings;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Sign-in TTLs and limits (PRODUCT.md §3 defaults), each overridable by an LTC_* variable.
+// TTLs and limits of sign-in (PRODUCT.md §3 defaults), transfers and exports (§10, §11), each
+// overridable by an LTC_* variable.
 #include "config/config.hpp"
 
 namespace ltc::config {
@@ -27,6 +28,10 @@ struct AuthSettings {
     Limit failures_per_address_hour{10, 3600};   // LTC_LIMIT_FAILURES_PER_ADDRESS_HOUR
     Limit failures_per_address_day{20, 86400};   // LTC_LIMIT_FAILURES_PER_ADDRESS_DAY
     Limit mails_per_address_day{10, 86400};      // LTC_LIMIT_MAILS_PER_ADDRESS_DAY
+    long transfer_ttl_seconds = 14 * 86400;      // LTC_TRANSFER_TTL_SECONDS: lifetime and the one extension
+    long export_ttl_seconds = 86400;             // LTC_EXPORT_TTL_SECONDS: how long a full export is kept
+    Limit redeem_failures_per_ip{20, 3600};      // LTC_LIMIT_REDEEM_FAILURES_PER_IP(_WINDOW_SECONDS)
+    Limit redeem_failures_per_user{10, 3600};    // LTC_LIMIT_REDEEM_FAILURES_PER_USER(_WINDOW_SECONDS)
 };
 
 AuthSettings load_auth_settings(const EnvLookup& env);

@@ -26,6 +26,8 @@ inline constexpr std::string_view email_enc = "email-enc";
 inline constexpr std::string_view vin_enc = "vin-enc";
 inline constexpr std::string_view totp_enc = "totp-enc";
 inline constexpr std::string_view outbox_enc = "outbox-enc";
+inline constexpr std::string_view transfer_code = "transfer-code";  // HMAC of ownership-transfer codes
+inline constexpr std::string_view export_token = "export-token";    // hash of full-export download tokens
 }  // namespace key_label
 
 // Per-purpose 32-byte keys: HKDF(salt = "lifetimecircle-v<version>", ikm = secret, info = label).

@@ -137,4 +137,9 @@ void restore_vehicle(soci::session& sql, const std::string& id) {
               {id});
 }
 
+void change_owner(soci::session& sql, const std::string& id, const std::string& new_owner_id) {
+    db::query(sql, "UPDATE vehicles SET owner_id = $1::uuid, updated_at = now() WHERE id = $2::uuid AND deleted_at IS NULL",
+              {new_owner_id, id});
+}
+
 }  // namespace ltc::vehicles

@@ -62,5 +62,7 @@ std::string insert_vehicle(soci::session& sql, const std::string& owner_id, cons
 void update_vehicle(soci::session& sql, const std::string& id, const StoredVin& vin, const VehicleFields& fields);
 void soft_delete_vehicle(soci::session& sql, const std::string& id, const std::string& reason, const std::string& by);
 void restore_vehicle(soci::session& sql, const std::string& id);
+// The redeemed transfer: the vehicle belongs to the new owner from this transaction on.
+void change_owner(soci::session& sql, const std::string& id, const std::string& new_owner_id);
 
 }  // namespace ltc::vehicles

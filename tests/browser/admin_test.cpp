@@ -178,6 +178,7 @@ BOOST_AUTO_TEST_CASE(enrol_totp_change_role_with_step_up_and_audit, *boost::unit
     BOOST_REQUIRE_EQUAL(countOf(driver, "#backup-codes li"), 10);
     const std::string backup_code = textAt(driver, "#backup-codes li:nth-child(1) code");
     const std::string second_backup_code = textAt(driver, "#backup-codes li:nth-child(2) code");
+    const std::string third_backup_code = textAt(driver, "#backup-codes li:nth-child(3) code");
     BOOST_TEST(backup_code.size() == 29u, "unexpected backup code format: " << backup_code);
     BOOST_TEST(textAt(driver, "#enroll-secret").empty(), "the secret is still in the page after activation");
     checkPhoneWidth(driver, "backup codes");
@@ -310,6 +311,26 @@ BOOST_AUTO_TEST_CASE(enrol_totp_change_role_with_step_up_and_audit, *boost::unit
     BOOST_TEST(driver.currentUrl().find("next=") == std::string::npos, "still on " << driver.currentUrl());
     const auto again_errors = withoutExpected(consoleErrors(driver), {{"/api/auth/totp/verify", 400}});
     BOOST_TEST(again_errors.empty(), "console errors at the second sign-in:\n" << describe(again_errors));
+
+    // 12. A full export of the user (issue 12): step-up, then the page downloads the ciphertext
+    //     once and decrypts it with WebCrypto; the JSON (with the address) is offered as a file.
+    waitForStepUpToExpire(driver);
+    driver.click(driver.find("#nav-export"));
+    BOOST_REQUIRE_MESSAGE(waitShown(driver, "#export-section"), "the export view is not shown; " << describePage(driver));
+    setValue(driver, "#export-target", "user");
+    driver.sendKeys(driver.find("#export-id"), target_id);
+    driver.click(driver.find("#export-submit"));
+    passStepUpDialog(driver, third_backup_code, "full export");
+    BOOST_REQUIRE_MESSAGE(driver.waitUntil([&] {
+        return evalString(driver, "return document.getElementById('export-download').href;").rfind("blob:", 0) == 0;
+    }, 10s), "the export was not decrypted: " << textAt(driver, "#export-section"));
+    // The summary is read from the decrypted JSON (the blob itself is out of reach: CSP connect-src).
+    BOOST_TEST(textAt(driver, "#export-summary").find("ltc-full-export, Version 1") != std::string::npos,
+               textAt(driver, "#export-summary"));
+    BOOST_TEST(textAt(driver, "#export-key").size() == 43u);
+    checkPhoneWidth(driver, "full export");
+    const auto export_errors = withoutExpected(consoleErrors(driver), {{"/api/admin/exports", 403}});
+    BOOST_TEST(export_errors.empty(), "console errors around the full export:\n" << describe(export_errors));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,6 +13,7 @@ import { startSecondFactor } from './admin-second-factor.js';
 import { createUsersView } from './admin-users.js';
 import { createAuditView } from './admin-audit.js';
 import { createReviewView } from './admin-documents.js';
+import { createExportView } from './admin-export.js';
 
 const el = (id) => document.getElementById(id);
 const heading = el('page-title');
@@ -65,6 +66,7 @@ const VIEWS = {
   benutzer: { section: 'users-section', link: 'nav-users', title: 'users-title', name: 'Benutzer' },
   protokoll: { section: 'audit-section', link: 'nav-audit', title: 'audit-title', name: 'Audit-Protokoll' },
   pruefung: { section: 'review-section', link: 'nav-review', title: 'review-title', name: 'Dokumentprüfung' },
+  export: { section: 'export-section', link: 'nav-export', title: 'export-title', name: 'Vollexport' },
 };
 
 function viewFromHash() {
@@ -83,6 +85,7 @@ function startDashboard(me) {
   });
   const audit = createAuditView();
   const controllers = { benutzer: users, protokoll: audit, pruefung: createReviewView() };
+  const controllers = { benutzer: users, protokoll: audit, export: createExportView() };
 
   function showView(name, { focus }) {
     for (const [key, view] of Object.entries(VIEWS)) {
