@@ -3,6 +3,8 @@
 
 #include "admin/admin_routes.hpp"
 #include "auth/auth_routes.hpp"
+#include "blog/blog_routes.hpp"
+#include "blog/cms_routes.hpp"
 #include "config/auth_settings.hpp"
 #include "config/config.hpp"
 #include "consent/consent_routes.hpp"
@@ -51,6 +53,8 @@ int main() {
         ltc::documents::register_document_routes(router, services);
         ltc::admin::register_admin_routes(router, services);
         ltc::publiclink::register_public_link_routes(router, services);
+        ltc::blog::register_blog_routes(router, services);
+        ltc::blog::register_cms_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {
         ltc::server::log_event("fatal", std::string("worker stopped: ") + error.what());
