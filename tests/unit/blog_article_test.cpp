@@ -9,10 +9,10 @@ using namespace ltc::blog;
 BOOST_AUTO_TEST_SUITE(blog_article)
 
 BOOST_AUTO_TEST_CASE(slugs) {
-    for (const std::string slug : {"a", "hallo-welt", "2026-neu", "x1-y2-z3", std::string(80, 'a')}) {
+    for (const std::string& slug : std::initializer_list<std::string>{"a", "hallo-welt", "2026-neu", "x1-y2-z3", std::string(80, 'a')}) {
         BOOST_TEST_CONTEXT(slug) { BOOST_TEST(is_valid_slug(slug)); }
     }
-    for (const std::string slug : {"", "-a", "a-", "a--b", "Hallo", "a_b", "a b", "ä", "a/b", std::string(81, 'a')}) {
+    for (const std::string& slug : std::initializer_list<std::string>{"", "-a", "a-", "a--b", "Hallo", "a_b", "a b", "ä", "a/b", std::string(81, 'a')}) {
         BOOST_TEST_CONTEXT(slug) { BOOST_TEST(!is_valid_slug(slug)); }
     }
 }
