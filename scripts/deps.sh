@@ -9,7 +9,7 @@ packages=(
   libpoco-dev libssl-dev libicu-dev libqrencode-dev libhpdf-dev libpng-dev libjpeg62-turbo-dev
   libboost-test-dev libcpp-httplib-dev
   wrk bc chromium chromium-driver
-  zbar-tools poppler-utils
+  zbar-tools poppler-utils libcmark-dev
 )
 
 missing=()

@@ -3,6 +3,8 @@
 
 #include "admin/admin_routes.hpp"
 #include "auth/auth_routes.hpp"
+#include "blog/blog_routes.hpp"
+#include "blog/cms_routes.hpp"
 #include "config/auth_settings.hpp"
 #include "config/config.hpp"
 #include "consent/consent_routes.hpp"
@@ -55,6 +57,8 @@ int main() {
         ltc::publiclink::register_public_link_routes(router, services);
         ltc::transfers::register_transfer_routes(router, services);
         ltc::exports::register_export_routes(router, services);
+        ltc::blog::register_blog_routes(router, services);
+        ltc::blog::register_cms_routes(router, services);
         return ltc::server::run_fcgi_worker(router, services);
     } catch (const std::exception& error) {
         ltc::server::log_event("fatal", std::string("worker stopped: ") + error.what());

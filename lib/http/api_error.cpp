@@ -40,6 +40,7 @@ std::string default_message(const std::string& code) {
         {"code_expired", "Der Code ist abgelaufen. Bitte fordere einen neuen an."},
         {"account_disabled", "Dieses Konto ist gesperrt."},
         {"consent_incomplete", "Bitte stimme allen aktuellen Dokumenten zu."},
+        {"slug_taken", "Diese Adresse (Slug) ist schon vergeben."},  // a unique race has no thrower
     };
     const auto found = messages.find(code);
     return found != messages.end() ? found->second : "Die Anfrage konnte nicht ausgeführt werden.";
