@@ -90,6 +90,10 @@ const std::map<std::string, std::string> expected_access = {
 const std::set<std::string> handler_state_routes = {
     "POST /api/auth/totp/enroll", "POST /api/auth/totp/activate", "POST /api/auth/totp/verify"};
 
+// nginx answers 403 forbidden to every source but 127.0.0.1 here (each identity has its own
+// loopback address), before the worker's access step.
+const std::set<std::string> edge_local_only = {"GET /api/metrics"};
+
 // Sessions that end others run last, so every identity's session lives through the matrix.
 bool ends_sessions(const RouteRow& route) {
     return route.route_template == "/api/auth/logout" || route.route_template == "/api/auth/logout-all";
@@ -179,7 +183,7 @@ BOOST_AUTO_TEST_CASE(every_route_answers_every_identity_as_api_md_prescribes) {
     Admin unstepped("admin", "matrix-unstepped");
     Admin pending_admin("admin", "matrix-pending");
     const Session pending = pending_admin.sign_in_again();
-    query_as_owner("UPDATE sessions SET step_up_until = NULL WHERE user_id = '" + unstepped.session.user_id + "'");
+    query_as_owner("UPDATE sessions SET step_up_until = NULL WHERE user_id = '" + unstepped.session.user_id + "' RETURNING user_id");
 
     StackClient anonymous(fresh_source_ip());
     StackClient no_consent_client(fresh_source_ip());
@@ -189,7 +193,7 @@ BOOST_AUTO_TEST_CASE(every_route_answers_every_identity_as_api_md_prescribes) {
     Member vip(super, "vip", "matrix-vip");
     Member moderator(super, "moderator", "matrix-moderator");
     Member disabled("matrix-disabled");
-    query_as_owner("UPDATE users SET status = 'disabled' WHERE id = '" + disabled.session.user_id + "'");
+    query_as_owner("UPDATE users SET status = 'disabled' WHERE id = '" + disabled.session.user_id + "' RETURNING id");
     const std::string vehicle_id = create_vehicle(owner, new_vin());
 
     const std::vector<Identity> identities = {
@@ -221,7 +225,8 @@ BOOST_AUTO_TEST_CASE(every_route_answers_every_identity_as_api_md_prescribes) {
                                                     who.session ? who.session->cookie_and_csrf() : httplib::Headers{});
             std::optional<std::string> observed = observed_refusal(reply);
             if (observed == "forbidden" && handler_state_routes.contains(key)) observed = std::nullopt;
-            const auto expected = expected_refusal(route.access, who);
+            const auto expected = edge_local_only.contains(key) ? std::optional<std::string>("forbidden")
+                                                                : expected_refusal(route.access, who);
             BOOST_TEST(observed.value_or("passes") == expected.value_or("passes"),
                        key << " as " << who.name << ": " << reply.status << ' ' << reply.body);
             ++cells;
