@@ -80,9 +80,9 @@ http::Response publish_consent(http::Request& request, server::Services& service
 void register_admin_routes(http::Router& router, server::Services& services) {
     register_user_routes(router, services);
     server::add_routes(router, services, {
-        {"GET", "/api/admin/audit", audit_list},
-        {"GET", "/api/admin/stats", stats},
-        {"POST", "/api/admin/consent-documents", publish_consent},
+        {"GET", "/api/admin/audit", auth::Access::admin, audit_list},
+        {"GET", "/api/admin/stats", auth::Access::admin, stats},
+        {"POST", "/api/admin/consent-documents", auth::Access::superadmin, publish_consent},
     });
 }
 

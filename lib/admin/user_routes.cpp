@@ -215,13 +215,13 @@ http::Response reset_totp(http::Request& request, server::Services& services) {
 
 void register_user_routes(http::Router& router, server::Services& services) {
     server::add_routes(router, services, {
-        {"GET", "/api/admin/users", list},
-        {"POST", "/api/admin/users/search", search},
-        {"POST", "/api/admin/users/{id}/reveal-email", reveal_email},
-        {"PUT", "/api/admin/users/{id}/role", change_role},
-        {"POST", "/api/admin/users/{id}/disable", disable},
-        {"POST", "/api/admin/users/{id}/enable", enable},
-        {"POST", "/api/admin/users/{id}/reset-totp", reset_totp},
+        {"GET", "/api/admin/users", auth::Access::admin, list},
+        {"POST", "/api/admin/users/search", auth::Access::admin, search},
+        {"POST", "/api/admin/users/{id}/reveal-email", auth::Access::admin, reveal_email},
+        {"PUT", "/api/admin/users/{id}/role", auth::Access::admin, change_role},
+        {"POST", "/api/admin/users/{id}/disable", auth::Access::admin, disable},
+        {"POST", "/api/admin/users/{id}/enable", auth::Access::admin, enable},
+        {"POST", "/api/admin/users/{id}/reset-totp", auth::Access::superadmin, reset_totp},
     });
 }
 

@@ -25,7 +25,8 @@ std::optional<std::string> presented_token(const http::Request& request, bool& v
     return std::nullopt;
 }
 
-std::optional<Caller> find_caller(http::Request& request, server::Services& services) {
+namespace {
+std::optional<Caller> look_up_caller(http::Request& request, server::Services& services) {
     bool via_cookie = false;
     const auto token = presented_token(request, via_cookie);
     if (!token) return std::nullopt;
@@ -33,6 +34,14 @@ std::optional<Caller> find_caller(http::Request& request, server::Services& serv
     if (!session) return std::nullopt;
     request.role = session->role;
     return Caller{*session, *token, via_cookie};
+}
+}  // namespace
+
+std::optional<Caller> find_caller(http::Request& request, server::Services& services) {
+    if (const auto* cached = std::any_cast<std::optional<Caller>>(&request.caller)) return *cached;
+    auto caller = look_up_caller(request, services);
+    request.caller = caller;
+    return caller;
 }
 
 void check_caller(const http::Request& request, const Caller& caller, PendingSessions pending) {

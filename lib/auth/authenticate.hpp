@@ -20,7 +20,8 @@ struct Caller {
 // The token the request carries, if any.
 std::optional<std::string> presented_token(const http::Request& request, bool& via_cookie);
 
-// The caller, or nullopt when there is no live session. Checks nothing else.
+// The caller, or nullopt when there is no live session. Checks nothing else. Looked up once per
+// request: later calls answer from request.caller.
 std::optional<Caller> find_caller(http::Request& request, server::Services& services);
 
 enum class PendingSessions { refused, allowed };

@@ -1,5 +1,6 @@
 // POST /api/auth/logout, /api/auth/logout-all and GET /api/auth/me.
 #include "audit/audit.hpp"
+#include "server/route_binding.hpp"
 #include "auth/auth_routes.hpp"
 #include "auth/authenticate.hpp"
 #include "auth/session_cookie.hpp"
@@ -81,9 +82,11 @@ http::Response me(http::Request& request, server::Services& services) {
 }  // namespace
 
 void register_session_routes(http::Router& router, server::Services& services) {
-    router.add("POST", "/api/auth/logout", [&services](http::Request& request) { return logout(request, services); });
-    router.add("POST", "/api/auth/logout-all", [&services](http::Request& request) { return logout_all(request, services); });
-    router.add("GET", "/api/auth/me", [&services](http::Request& request) { return me(request, services); });
+    server::add_routes(router, services, {
+        {"POST", "/api/auth/logout", Access::optional_session, logout},
+        {"POST", "/api/auth/logout-all", Access::pending_ok, logout_all},
+        {"GET", "/api/auth/me", Access::pending_ok, me},
+    });
 }
 
 }  // namespace ltc::auth

@@ -4,6 +4,7 @@
 
 #include <Poco/UUIDGenerator.h>
 
+#include "server/route_binding.hpp"
 #include "audit/audit.hpp"
 #include "auth/challenge_store.hpp"
 #include "auth/auth_routes.hpp"
@@ -243,8 +244,10 @@ http::Response verify_code(http::Request& request, server::Services& services) {
 }  // namespace
 
 void register_sign_in_routes(http::Router& router, server::Services& services) {
-    router.add("POST", "/api/auth/request", [&services](http::Request& request) { return request_code(request, services); });
-    router.add("POST", "/api/auth/verify", [&services](http::Request& request) { return verify_code(request, services); });
+    server::add_routes(router, services, {
+        {"POST", "/api/auth/request", Access::anyone, request_code},
+        {"POST", "/api/auth/verify", Access::anyone, verify_code},
+    });
 }
 
 }  // namespace ltc::auth

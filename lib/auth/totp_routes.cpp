@@ -143,11 +143,11 @@ http::Response renew_backup_codes(http::Request& request, server::Services& serv
 
 void register_second_factor_routes(http::Router& router, server::Services& services) {
     server::add_routes(router, services, {
-        {"POST", "/api/auth/totp/enroll", enroll},
-        {"POST", "/api/auth/totp/activate", activate},
-        {"POST", "/api/auth/totp/verify", verify},
-        {"POST", "/api/auth/step-up", step_up},
-        {"POST", "/api/auth/backup-codes", renew_backup_codes},
+        {"POST", "/api/auth/totp/enroll", Access::pending_ok, enroll},
+        {"POST", "/api/auth/totp/activate", Access::pending_ok, activate},
+        {"POST", "/api/auth/totp/verify", Access::pending_ok, verify},
+        {"POST", "/api/auth/step-up", Access::admin_session, step_up},
+        {"POST", "/api/auth/backup-codes", Access::admin_session, renew_backup_codes},
     });
 }
 

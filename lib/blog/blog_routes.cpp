@@ -28,10 +28,10 @@ http::Response get(http::Request& request, server::Services& services) {
 
 void register_blog_routes(http::Router& router, server::Services& services) {
     server::add_routes(router, services, {
-        {"GET", "/api/blog", list<blog>},
-        {"GET", "/api/blog/{slug}", get<blog>},
-        {"GET", "/api/news", list<news>},
-        {"GET", "/api/news/{slug}", get<news>},
+        {"GET", "/api/blog", auth::Access::anyone, list<blog>},
+        {"GET", "/api/blog/{slug}", auth::Access::anyone, get<blog>},
+        {"GET", "/api/news", auth::Access::anyone, list<news>},
+        {"GET", "/api/news/{slug}", auth::Access::anyone, get<news>},
     });
 }
 

@@ -159,12 +159,12 @@ void register_cms_routes(http::Router& router, server::Services& services) {
     db::register_conflict_code("articles_type_slug_key", "slug_taken");
     audit::allow_meta_keys({"article_type"});
     server::add_routes(router, services, {
-        {"GET", "/api/cms/{type}", list},
-        {"POST", "/api/cms/{type}", create},
-        {"PATCH", "/api/cms/{type}/{id}", patch},
-        {"POST", "/api/cms/{type}/{id}/submit", submit},
-        {"POST", "/api/cms/{type}/{id}/review", review},
-        {"POST", "/api/cms/{type}/{id}/publish", publish},
+        {"GET", "/api/cms/{type}", auth::Access::editor, list},
+        {"POST", "/api/cms/{type}", auth::Access::editor, create},
+        {"PATCH", "/api/cms/{type}/{id}", auth::Access::editor, patch},
+        {"POST", "/api/cms/{type}/{id}/submit", auth::Access::editor, submit},
+        {"POST", "/api/cms/{type}/{id}/review", auth::Access::admin, review},
+        {"POST", "/api/cms/{type}/{id}/publish", auth::Access::superadmin, publish},
     });
 }
 

@@ -10,6 +10,7 @@
 #include "cli/mailer_command.hpp"
 #include "cli/migrate_command.hpp"
 #include "cli/rotate_secret_command.hpp"
+#include "cli/routes_command.hpp"
 #include "cli/seed_command.hpp"
 #include "cli/verify_trust_command.hpp"
 
@@ -46,6 +47,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         {"rotate-secret", rotate_secret_command},
         {"verify-trust", verify_trust_command},
         {"seed", seed_command},
+        {"routes", routes_command},  // hidden: for the authorization matrix test
     };
     if (args.empty() || args[0] == "-h" || args[0] == "--help") {
         usage(err);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "server/route_binding.hpp"
 #include "audit/audit.hpp"
 #include "auth/authenticate.hpp"
 #include "consent/consent_store.hpp"
@@ -106,8 +107,10 @@ http::Response post_consent(http::Request& request, server::Services& services) 
 }  // namespace
 
 void register_consent_routes(http::Router& router, server::Services& services) {
-    router.add("GET", "/api/consent", [&services](http::Request& request) { return get_consent(request, services); });
-    router.add("POST", "/api/consent", [&services](http::Request& request) { return post_consent(request, services); });
+    server::add_routes(router, services, {
+        {"GET", "/api/consent", auth::Access::optional_session, get_consent},
+        {"POST", "/api/consent", auth::Access::signed_in, post_consent},
+    });
 }
 
 }  // namespace ltc::consent

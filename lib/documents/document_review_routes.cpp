@@ -61,10 +61,10 @@ http::Response reject(http::Request& request, server::Services& services) {
 
 void register_document_review_routes(http::Router& router, server::Services& services) {
     server::add_routes(router, services, {
-        {"GET", "/api/admin/documents", queue},
-        {"POST", "/api/admin/documents/{doc_id}/scan", scan},
-        {"POST", "/api/admin/documents/{doc_id}/approve", approve},
-        {"POST", "/api/admin/documents/{doc_id}/reject", reject},
+        {"GET", "/api/admin/documents", auth::Access::admin, queue},
+        {"POST", "/api/admin/documents/{doc_id}/scan", auth::Access::admin, scan},
+        {"POST", "/api/admin/documents/{doc_id}/approve", auth::Access::admin, approve},
+        {"POST", "/api/admin/documents/{doc_id}/reject", auth::Access::admin, reject},
     });
 }
 

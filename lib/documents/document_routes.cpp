@@ -119,13 +119,13 @@ http::Response remove(http::Request& request, server::Services& services) {
 
 void register_document_routes(http::Router& router, server::Services& services) {
     server::add_routes(router, services, {
-        {"POST", "/api/vehicles/{id}/documents", upload_document, http::BodyMode::streamed},
-        {"GET", "/api/vehicles/{id}/documents", list},
-        {"GET", "/api/documents/{doc_id}", get},
-        {"GET", "/api/documents/{doc_id}/content", content},
-        {"PATCH", "/api/documents/{doc_id}", attach},
-        {"POST", "/api/documents/{doc_id}/pii", pii},
-        {"DELETE", "/api/documents/{doc_id}", remove},
+        {"POST", "/api/vehicles/{id}/documents", auth::Access::product, upload_document, http::BodyMode::streamed},
+        {"GET", "/api/vehicles/{id}/documents", auth::Access::product, list},
+        {"GET", "/api/documents/{doc_id}", auth::Access::product, get},
+        {"GET", "/api/documents/{doc_id}/content", auth::Access::product, content},
+        {"PATCH", "/api/documents/{doc_id}", auth::Access::product, attach},
+        {"POST", "/api/documents/{doc_id}/pii", auth::Access::product, pii},
+        {"DELETE", "/api/documents/{doc_id}", auth::Access::product, remove},
     });
     register_document_review_routes(router, services);
 }

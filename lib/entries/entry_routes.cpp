@@ -194,12 +194,12 @@ http::Response remove(http::Request& request, server::Services& services) {
 void register_entry_routes(http::Router& router, server::Services& services) {
     db::register_conflict_code("entry_versions_pkey", "stale_revision");
     server::add_routes(router, services, {
-        {"GET", "/api/vehicles/{id}/entries", list},
-        {"POST", "/api/vehicles/{id}/entries", create},
-        {"GET", "/api/vehicles/{id}/entries/{entry_id}", get},
-        {"GET", "/api/vehicles/{id}/entries/{entry_id}/history", history_of},
-        {"POST", "/api/vehicles/{id}/entries/{entry_id}/revisions", revise},
-        {"DELETE", "/api/vehicles/{id}/entries/{entry_id}", remove},
+        {"GET", "/api/vehicles/{id}/entries", auth::Access::product, list},
+        {"POST", "/api/vehicles/{id}/entries", auth::Access::product, create},
+        {"GET", "/api/vehicles/{id}/entries/{entry_id}", auth::Access::product, get},
+        {"GET", "/api/vehicles/{id}/entries/{entry_id}/history", auth::Access::product, history_of},
+        {"POST", "/api/vehicles/{id}/entries/{entry_id}/revisions", auth::Access::product, revise},
+        {"DELETE", "/api/vehicles/{id}/entries/{entry_id}", auth::Access::product, remove},
     });
 }
 

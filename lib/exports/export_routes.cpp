@@ -139,9 +139,9 @@ http::Response download(http::Request& request, server::Services& services) {
 void register_export_routes(http::Router& router, server::Services& services) {
     audit::allow_meta_keys({"export_id"});
     server::add_routes(router, services, {
-        {"GET", "/api/vehicles/{id}/export", redacted},
-        {"POST", "/api/admin/exports", create},
-        {"GET", "/api/admin/exports/{export_id}", download},
+        {"GET", "/api/vehicles/{id}/export", auth::Access::product, redacted},
+        {"POST", "/api/admin/exports", auth::Access::admin, create},
+        {"GET", "/api/admin/exports/{export_id}", auth::Access::admin, download},
     });
 }
 

@@ -3,11 +3,12 @@
 #include <chrono>
 
 #include "ltc_version.hpp"
+#include "server/route_binding.hpp"
 
 namespace ltc::health {
 
 namespace {
-http::Response health(server::Services& services) {
+http::Response health(http::Request&, server::Services& services) {
     const bool database_ok = services.database.ping(std::chrono::milliseconds(services.config.health_timeout_ms));
     Poco::JSON::Object::Ptr checks = new Poco::JSON::Object();
     checks->set("database", database_ok ? "ok" : "unavailable");
@@ -19,13 +20,13 @@ http::Response health(server::Services& services) {
 }
 
 // The liveness probe is the hottest route: a constant answer.
-http::Response live() {
+http::Response live(http::Request&, server::Services&) {
     http::Response response;
     response.body = R"({"status":"ok"})";
     return response;
 }
 
-http::Response metrics(server::Services& services) {
+http::Response metrics(http::Request&, server::Services& services) {
     http::Response response;
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
     response.body = metrics::render_prometheus(services.metrics.snapshot(), LTC_VERSION);
@@ -34,9 +35,12 @@ http::Response metrics(server::Services& services) {
 }  // namespace
 
 void register_health_routes(http::Router& router, server::Services& services) {
-    router.add("GET", "/api/health", [&services](http::Request&) { return health(services); });
-    router.add("GET", "/api/health/live", [](http::Request&) { return live(); });
-    router.add("GET", "/api/metrics", [&services](http::Request&) { return metrics(services); });
+    // /api/metrics is limited to 127.0.0.1 by nginx, not by a session.
+    server::add_routes(router, services, {
+        {"GET", "/api/health", auth::Access::anyone, health},
+        {"GET", "/api/health/live", auth::Access::anyone, live},
+        {"GET", "/api/metrics", auth::Access::anyone, metrics},
+    });
 }
 
 }  // namespace ltc::health

@@ -1,5 +1,6 @@
 #pragma once
 // An HTTP request as the worker sees it, independent of FastCGI.
+#include <any>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -28,6 +29,9 @@ struct Request {
     std::function<std::size_t(char* buffer, std::size_t size)> read_body;
     std::string role = "anonymous";  // set once authenticated; logged, never the user
     std::string route_template;      // the matched route ("/api/vehicles/{id}"), set by the router's caller
+    // The session lookup's result (auth::find_caller), kept so "who is asking" is one statement
+    // per request however many guards ask. Type-erased: http/ knows nothing of auth/.
+    std::any caller;
 
     std::string header(const std::string& lower_case_name) const;
     std::optional<std::string> cookie(const std::string& name) const;

@@ -46,9 +46,17 @@ std::vector<std::string> split_path(const std::string& path) {
     return segments;
 }
 
-void Router::add(std::string method, const std::string& route_template, Handler handler, BodyMode body_mode) {
+void Router::add(std::string method, const std::string& route_template, Handler handler, BodyMode body_mode,
+                 std::string access) {
     if (!route_template.starts_with('/')) throw std::invalid_argument("route must start with /: " + route_template);
-    routes_.push_back(Route{std::move(method), route_template, split_path(route_template), std::move(handler), body_mode});
+    routes_.push_back(Route{std::move(method), route_template, split_path(route_template), std::move(handler), body_mode,
+                            std::move(access)});
+}
+
+std::vector<RouteInfo> Router::routes() const {
+    std::vector<RouteInfo> listed;
+    for (const Route& route : routes_) listed.push_back(RouteInfo{route.method, route.route_template, route.access});
+    return listed;
 }
 
 RouteMatch Router::match(const std::string& method, const std::string& path) const {

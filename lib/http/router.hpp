@@ -25,11 +25,19 @@ struct RouteMatch {
     BodyMode body_mode = BodyMode::buffered;
 };
 
+// What a route declares, listed without running it (`ltc routes`, the authorization matrix test).
+struct RouteInfo {
+    std::string method;
+    std::string route_template;
+    std::string access;  // the access class's name; empty for routes added outside the service table
+};
+
 class Router {
 public:
     void add(std::string method, const std::string& route_template, Handler handler,
-             BodyMode body_mode = BodyMode::buffered);
+             BodyMode body_mode = BodyMode::buffered, std::string access = {});
     RouteMatch match(const std::string& method, const std::string& path) const;
+    std::vector<RouteInfo> routes() const;
 
 private:
     struct Route {
@@ -38,6 +46,7 @@ private:
         std::vector<std::string> segments;
         Handler handler;
         BodyMode body_mode;
+        std::string access;
     };
     std::vector<Route> routes_;
 };

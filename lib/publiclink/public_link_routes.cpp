@@ -138,13 +138,13 @@ http::Response public_read(http::Request& request, server::Services& services) {
 
 void register_public_link_routes(http::Router& router, server::Services& services) {
     server::add_routes(router, services, {
-        {"PUT", "/api/vehicles/{id}/public-link", put_link},
-        {"DELETE", "/api/vehicles/{id}/public-link", delete_link_route},
-        {"GET", "/api/vehicles/{id}/public-link/qr.svg", qr_svg},
-        {"GET", "/api/vehicles/{id}/public-link/qr.png", qr_png},
-        {"GET", "/api/vehicles/{id}/public-link/sticker.pdf", sticker},
-        {"GET", "/api/vehicles/{id}/history.pdf", history},
-        {"GET", "/api/public/qr/{token}", public_read},
+        {"PUT", "/api/vehicles/{id}/public-link", auth::Access::product, put_link},
+        {"DELETE", "/api/vehicles/{id}/public-link", auth::Access::product, delete_link_route},
+        {"GET", "/api/vehicles/{id}/public-link/qr.svg", auth::Access::product, qr_svg},
+        {"GET", "/api/vehicles/{id}/public-link/qr.png", auth::Access::product, qr_png},
+        {"GET", "/api/vehicles/{id}/public-link/sticker.pdf", auth::Access::product, sticker},
+        {"GET", "/api/vehicles/{id}/history.pdf", auth::Access::product, history},
+        {"GET", "/api/public/qr/{token}", auth::Access::anyone, public_read},
     });
 }
 

@@ -1,7 +1,9 @@
 #pragma once
-// Handlers are plain functions of (request, services); routes are registered as tables of them.
+// Handlers are plain functions of (request, services); routes are registered as tables of them,
+// each row declaring its access class, which the binding applies before the handler runs.
 #include <initializer_list>
 
+#include "auth/access.hpp"
 #include "http/router.hpp"
 #include "server/services.hpp"
 
@@ -10,18 +12,29 @@ namespace ltc::server {
 using ServiceHandler = http::Response (*)(http::Request&, Services&);
 
 struct ServiceRoute {
+    // Every field but the body mode is required: a route without an access class does not compile.
+    ServiceRoute(const char* method, const char* route_template, auth::Access access, ServiceHandler handler,
+                 http::BodyMode body_mode = http::BodyMode::buffered)
+        : method(method), route_template(route_template), access(access), handler(handler), body_mode(body_mode) {}
+
     const char* method;
     const char* route_template;
+    auth::Access access;
     ServiceHandler handler;
-    http::BodyMode body_mode = http::BodyMode::buffered;
+    http::BodyMode body_mode;
 };
 
 inline void add_routes(http::Router& router, Services& services, std::initializer_list<ServiceRoute> routes) {
     for (const ServiceRoute& route : routes) {
         const ServiceHandler handler = route.handler;
-        router.add(route.method, route.route_template,
-                   [&services, handler](http::Request& request) { return handler(request, services); },
-                   route.body_mode);
+        const auth::Access access = route.access;
+        router.add(
+            route.method, route.route_template,
+            [&services, handler, access](http::Request& request) {
+                auth::apply_access(access, request, services);
+                return handler(request, services);
+            },
+            route.body_mode, std::string(auth::access_name(access)));
     }
 }
 

@@ -104,11 +104,11 @@ http::Response cancel(http::Request& request, server::Services& services) {
 void register_transfer_routes(http::Router& router, server::Services& services) {
     db::register_conflict_code("transfers_one_open_per_vehicle", "transfer_open");
     server::add_routes(router, services, {
-        {"POST", "/api/vehicles/{id}/transfers", create},
-        {"GET", "/api/vehicles/{id}/transfers", list},
-        {"POST", "/api/transfers/{id}/extend", extend},
-        {"DELETE", "/api/transfers/{id}", cancel},
-        {"POST", "/api/transfers/redeem", redeem},
+        {"POST", "/api/vehicles/{id}/transfers", auth::Access::product, create},
+        {"GET", "/api/vehicles/{id}/transfers", auth::Access::product, list},
+        {"POST", "/api/transfers/{id}/extend", auth::Access::product, extend},
+        {"DELETE", "/api/transfers/{id}", auth::Access::product, cancel},
+        {"POST", "/api/transfers/redeem", auth::Access::product, redeem},
     });
 }
 

@@ -210,13 +210,13 @@ void register_vehicle_routes(http::Router& router, server::Services& services) {
     db::register_conflict_code("vehicles_vin_hmac_active_key", "vin_already_registered");
     audit::allow_meta_keys({"route"});
     server::add_routes(router, services, {
-        {"POST", "/api/vehicles", create_vehicle},
-        {"GET", "/api/vehicles", list},
-        {"GET", "/api/vehicles/{id}", get},
-        {"PATCH", "/api/vehicles/{id}", patch},
-        {"DELETE", "/api/vehicles/{id}", remove},
-        {"POST", "/api/vehicles/{id}/restore", restore},
-        {"GET", "/api/vehicles/{id}/trust", trust_of},
+        {"POST", "/api/vehicles", auth::Access::product, create_vehicle},
+        {"GET", "/api/vehicles", auth::Access::product, list},
+        {"GET", "/api/vehicles/{id}", auth::Access::product, get},
+        {"PATCH", "/api/vehicles/{id}", auth::Access::product, patch},
+        {"DELETE", "/api/vehicles/{id}", auth::Access::product, remove},
+        {"POST", "/api/vehicles/{id}/restore", auth::Access::product, restore},
+        {"GET", "/api/vehicles/{id}/trust", auth::Access::product, trust_of},
     });
 }
 

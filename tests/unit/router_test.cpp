@@ -153,4 +153,16 @@ BOOST_AUTO_TEST_CASE(only_routes_registered_as_streamed_stream_their_body) {
     BOOST_TEST((router.match("POST", "/api/unknown").body_mode == ltc::http::BodyMode::buffered));
 }
 
+BOOST_AUTO_TEST_CASE(routes_are_listed_with_their_access_class_in_registration_order) {
+    Router router;
+    router.add("GET", "/api/vehicles/{id}", answering("show"), ltc::http::BodyMode::buffered, "product");
+    router.add("GET", "/api/health", answering("health"));
+    const auto routes = router.routes();
+    BOOST_REQUIRE(routes.size() == 2u);
+    BOOST_TEST(routes[0].method == "GET");
+    BOOST_TEST(routes[0].route_template == "/api/vehicles/{id}");
+    BOOST_TEST(routes[0].access == "product");
+    BOOST_TEST(routes[1].access == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
