@@ -174,12 +174,14 @@ std::optional<std::string> observed_refusal(const Reply& reply) {
     return std::nullopt;
 }
 
-// The owner's vehicle for a vehicle's {id}; a well-formed random UUID for every other parameter.
+// The owner's vehicle for a vehicle's {id}, "blog" for an article {type}; a well-formed random
+// UUID for every other parameter.
 std::string concrete_path(const std::string& route_template, const std::string& vehicle_id) {
     std::string path;
     std::istringstream segments(route_template.substr(1));
     for (std::string segment; std::getline(segments, segment, '/');) {
         if (segment == "{id}" && route_template.starts_with("/api/vehicles/")) path += "/" + vehicle_id;
+        else if (segment == "{type}") path += "/blog";  // an unknown article type is an unknown path
         else if (segment.starts_with('{')) path += "/" + random_uuid();
         else path += "/" + segment;
     }

@@ -84,8 +84,7 @@ function startDashboard(me) {
     },
   });
   const audit = createAuditView();
-  const controllers = { benutzer: users, protokoll: audit, pruefung: createReviewView() };
-  const controllers = { benutzer: users, protokoll: audit, export: createExportView() };
+  const controllers = { benutzer: users, protokoll: audit, pruefung: createReviewView(), export: createExportView() };
 
   function showView(name, { focus }) {
     for (const [key, view] of Object.entries(VIEWS)) {
