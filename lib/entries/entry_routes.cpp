@@ -2,19 +2,16 @@
 #include "server/route_binding.hpp"
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <vector>
 
 #include <Poco/UUIDGenerator.h>
 
 #include "audit/audit.hpp"
-#include "documents/document_store.hpp"
 #include "entries/entry_input.hpp"
+#include "entries/entry_json.hpp"
 #include "http/collection.hpp"
 #include "http/ids.hpp"
 #include "http/json_body.hpp"
-#include "trust/trust_light.hpp"
 #include "db/error_mapping.hpp"
 #include "vehicles/trust_summary.hpp"
 #include "vehicles/vehicle_access.hpp"
@@ -22,46 +19,6 @@
 namespace ltc::entries {
 
 namespace {
-
-Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
-    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
-}
-
-// What an entry's JSON needs from the vehicle's documents (its T-level and document_ids).
-struct EntryDocuments {
-    std::set<std::string> with_valid_evidence;
-    std::map<std::string, std::vector<std::string>> attached;
-};
-
-EntryDocuments entry_documents(soci::session& sql, const std::string& vehicle_id) {
-    return EntryDocuments{documents::evidence_facts(sql, vehicle_id).entries_with_valid_evidence,
-                          documents::attached_documents(sql, vehicle_id)};
-}
-
-Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry, const EntryDocuments& documents) {
-    Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    json->set("id", entry.entry_id);
-    json->set("version", entry.version);
-    json->set("date", entry.fields.date);
-    json->set("category", entry.fields.category);
-    json->set("performed_by", entry.fields.performed_by);
-    json->set("odometer_km", entry.fields.odometer_km);
-    json->set("note", nullable(entry.fields.note));
-    json->set("cost", nullable(entry.fields.cost));
-    json->set("paper_book", entry.fields.paper_book);
-    const bool evidence = documents.with_valid_evidence.contains(entry.entry_id);
-    json->set("trust_level", std::string(trust::to_string(trust::derive_trust_level(evidence, entry.fields.paper_book))));
-    Poco::JSON::Array::Ptr document_ids = new Poco::JSON::Array();
-    if (const auto found = documents.attached.find(entry.entry_id); found != documents.attached.end()) {
-        for (const auto& id : found->second) document_ids->add(id);
-    }
-    json->set("document_ids", document_ids);
-    json->set("deleted", entry.deleted);
-    json->set("reason", nullable(entry.reason));
-    json->set("created_at", entry.created_at);
-    json->set("created_by", entry.created_by);
-    return json;
-}
 
 // The store reads a vehicle's entries whole (a vehicle has few); the page is cut here until
 // the store pages in SQL.

@@ -27,7 +27,7 @@ void add_vehicle_parts(server::Services& services, const vehicles::Vehicle& vehi
     const std::string light = vehicles::current_trust(services.database, vehicle, server::today(services)).light;
     const auto vin = detail == Detail::full ? std::optional(vehicles::reveal_vin(services.keys, vehicle.vin)) : std::nullopt;
     json.set("vehicle", vehicle_json(vehicle, light, vin));
-    json.set("entries", entries_json(entry_records(sql, vehicle.id), detail));
+    json.set("entries", entries_json(entry_records(sql, vehicle.id), entries::entry_documents(sql, vehicle.id), detail));
     json.set("documents", valid_evidence_documents(sql, vehicle.id));
 }
 

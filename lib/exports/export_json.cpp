@@ -1,6 +1,5 @@
 #include "exports/export_json.hpp"
 
-#include "trust/trust_light.hpp"
 
 namespace ltc::exports {
 
@@ -11,24 +10,11 @@ Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
 
 Poco::JSON::Object::Ptr object() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
-Poco::JSON::Object::Ptr version_json(const entries::EntryVersion& entry, Detail detail) {
-    Poco::JSON::Object::Ptr json = object();
-    json->set("id", entry.entry_id);
-    json->set("version", entry.version);
-    json->set("date", entry.fields.date);
-    json->set("category", entry.fields.category);
-    json->set("performed_by", entry.fields.performed_by);
-    json->set("odometer_km", entry.fields.odometer_km);
-    json->set("note", nullable(entry.fields.note));
-    json->set("cost", nullable(entry.fields.cost));
-    json->set("paper_book", entry.fields.paper_book);
-    // Documents join with their module; until then no version holds evidence (as the API says).
-    json->set("trust_level", std::string(trust::to_string(trust::derive_trust_level(false, entry.fields.paper_book))));
-    json->set("document_ids", Poco::JSON::Array::Ptr(new Poco::JSON::Array()));
-    json->set("deleted", entry.deleted);
-    json->set("reason", nullable(entry.reason));
-    json->set("created_at", entry.created_at);
-    if (detail == Detail::full) json->set("created_by", entry.created_by);
+// The Entry object of the API; the redacted export leaves out who wrote it (a user id).
+Poco::JSON::Object::Ptr version_json(const entries::EntryVersion& entry, const entries::EntryDocuments& documents,
+                                     Detail detail) {
+    Poco::JSON::Object::Ptr json = entries::entry_json(entry, documents);
+    if (detail == Detail::redacted) json->remove("created_by");
     return json;
 }
 }  // namespace
@@ -70,12 +56,13 @@ Poco::JSON::Object::Ptr vehicle_json(const vehicles::Vehicle& vehicle, const std
     return json;
 }
 
-Poco::JSON::Array::Ptr entries_json(const std::vector<EntryRecord>& entries, Detail detail) {
+Poco::JSON::Array::Ptr entries_json(const std::vector<EntryRecord>& entries, const entries::EntryDocuments& documents,
+                                    Detail detail) {
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
     for (const auto& entry : entries) {
-        Poco::JSON::Object::Ptr json = version_json(entry.latest, detail);
+        Poco::JSON::Object::Ptr json = version_json(entry.latest, documents, detail);
         Poco::JSON::Array::Ptr history = new Poco::JSON::Array();
-        for (const auto& version : entry.history) history->add(version_json(version, detail));
+        for (const auto& version : entry.history) history->add(version_json(version, documents, detail));
         json->set("history", history);
         items->add(json);
     }

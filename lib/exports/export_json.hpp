@@ -9,6 +9,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include "entries/entry_json.hpp"
 #include "entries/entry_store.hpp"
 #include "vehicles/vehicle_store.hpp"
 
@@ -34,6 +35,7 @@ Poco::JSON::Object::Ptr vehicle_json(const vehicles::Vehicle& vehicle, const std
                                      const std::optional<std::string>& full_vin);
 
 // The entry's latest version with "history"; Detail::full adds "created_by" (a user id).
-Poco::JSON::Array::Ptr entries_json(const std::vector<EntryRecord>& entries, Detail detail);
+Poco::JSON::Array::Ptr entries_json(const std::vector<EntryRecord>& entries, const entries::EntryDocuments& documents,
+                                    Detail detail);
 
 }  // namespace ltc::exports

@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(redacted_parts_hold_no_vin_and_no_user_ids) {
     BOOST_TEST(vehicle.find("\"vin\"") == std::string::npos);
     BOOST_TEST(vehicle.find("2222") == std::string::npos);
     BOOST_TEST(vehicle.find("\"light\":\"gelb\"") != std::string::npos);
-    const std::string entries = ltc::http::to_json(entries_json({sample_entry()}, Detail::redacted));
+    const std::string entries = ltc::http::to_json(entries_json({sample_entry()}, {}, Detail::redacted));
     BOOST_TEST(entries.find("2222") == std::string::npos);
     BOOST_TEST(entries.find("\"history\":[{") != std::string::npos);
 }
@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(full_parts_hold_the_vin_and_the_owner) {
     const std::string vehicle = ltc::http::to_json(vehicle_json(sample_vehicle(), "rot", std::string("WVWZZZ1JZXW001234")));
     BOOST_TEST(vehicle.find("\"vin\":\"WVWZZZ1JZXW001234\"") != std::string::npos);
     BOOST_TEST(vehicle.find("\"owner_id\":\"22222222-2222-2222-2222-222222222222\"") != std::string::npos);
-    const std::string entries = ltc::http::to_json(entries_json({sample_entry()}, Detail::full));
+    const std::string entries = ltc::http::to_json(entries_json({sample_entry()}, {}, Detail::full));
     BOOST_TEST(entries.find("\"created_by\":\"22222222") != std::string::npos);
 }
 
