@@ -27,8 +27,11 @@ void add_vehicle_parts(server::Services& services, const vehicles::Vehicle& vehi
     const std::string light = vehicles::current_trust(services.database, vehicle, server::today(services)).light;
     const auto vin = detail == Detail::full ? std::optional(vehicles::reveal_vin(services.keys, vehicle.vin)) : std::nullopt;
     json.set("vehicle", vehicle_json(vehicle, light, vin));
-    json.set("entries", entries_json(entry_records(sql, vehicle.id), entries::entry_documents(sql, vehicle.id), detail));
-    json.set("documents", valid_evidence_documents(sql, vehicle.id));
+    const ExportedDocuments documents = valid_evidence_documents(sql, vehicle.id);
+    entries::EntryDocuments entry_documents = entries::entry_documents(sql, vehicle.id);
+    keep_exported_only(entry_documents, documents.ids);
+    json.set("entries", entries_json(entry_records(sql, vehicle.id), entry_documents, detail));
+    json.set("documents", documents.json);
 }
 
 Poco::JSON::Object::Ptr user_json(soci::session& sql, const crypto::KeyRing& keys, const auth::User& user) {

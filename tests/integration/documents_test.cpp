@@ -301,6 +301,36 @@ BOOST_AUTO_TEST_CASE(valid_evidence_makes_the_entry_t3_and_the_light_gruen) {
     BOOST_TEST(owner.member.send("PATCH", "/api/documents/" + id, R"({"entry_id":")" + foreign + R"("})").status == 404);
 }
 
+// The redacted export lists the metadata of valid evidence only: nothing still in quarantine,
+// nothing rejected, and no stored path or uploader.
+BOOST_AUTO_TEST_CASE(the_redacted_export_lists_valid_evidence_only) {
+    Owner owner("doc-export");
+    Admin admin("admin", "doc-export-admin");
+    const std::string entry = owner.entry(yesterday());
+    const std::string approved = owner.uploaded(images::make_jpeg(), "filename=rechnung.jpg&entry_id=" + entry);
+    BOOST_REQUIRE(scan(admin, approved, "clean").status == 200);
+    BOOST_REQUIRE(admin.send("POST", "/api/admin/documents/" + approved + "/approve").status == 200);
+    const std::string quarantined = owner.uploaded(images::make_pdf(), "filename=offen.pdf&entry_id=" + entry);
+    const std::string rejected = owner.uploaded(images::make_png(false), "filename=falsch.png");
+    BOOST_REQUIRE(admin.send("POST", "/api/admin/documents/" + rejected + "/reject", R"({"reason":"unleserlich"})").status == 200);
+
+    const Reply reply = owner.member.send("GET", "/api/vehicles/" + owner.vehicle_id + "/export");
+    BOOST_REQUIRE_MESSAGE(reply.status == 200, reply.body);
+    const auto documents = reply.json()->getArray("documents");
+    BOOST_REQUIRE(documents->size() == 1);
+    BOOST_TEST(documents->getObject(0)->getValue<std::string>("id") == approved);
+    BOOST_TEST(documents->getObject(0)->getValue<std::string>("sha256") == ltc::crypto::sha256_hex(images::make_jpeg()));
+    const auto exported_entry = reply.json()->getArray("entries")->getObject(0);
+    BOOST_TEST(exported_entry->getValue<std::string>("trust_level") == "T3");
+    BOOST_REQUIRE(exported_entry->getArray("document_ids")->size() == 1);
+    BOOST_TEST(exported_entry->getArray("document_ids")->getElement<std::string>(0) == approved);
+    BOOST_TEST(reply.body.find(quarantined) == std::string::npos);
+    BOOST_TEST(reply.body.find(rejected) == std::string::npos);
+    BOOST_TEST(reply.body.find("offen.pdf") == std::string::npos);
+    BOOST_TEST(reply.body.find("falsch.png") == std::string::npos);
+    BOOST_TEST(reply.body.find(owner.member.session.user_id) == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_repair_entry_with_valid_evidence_closes_the_accident) {
     Owner owner("doc-accident");
     Admin admin("admin", "doc-accident-admin");

@@ -135,6 +135,29 @@ BOOST_AUTO_TEST_CASE(redeem_moves_the_vehicle_and_ends_the_sellers_access) {
     BOOST_TEST(mail_count_reaches(buyer.address, buyer_mails + 1));
 }
 
+// The seller may still hold the printed sticker: the redeem rotates the public link, so the
+// old token is dead and the buyer's vehicle answers under a new one.
+BOOST_AUTO_TEST_CASE(redeem_rotates_the_public_link) {
+    Member seller("transfer-link-seller");
+    Member buyer("transfer-link-buyer");
+    const std::string vehicle = create_vehicle(seller, new_vin());
+    const Reply enabled = seller.send("PUT", "/api/vehicles/" + vehicle + "/public-link");
+    BOOST_REQUIRE_MESSAGE(enabled.status == 200, enabled.body);
+    const std::string old_url = enabled.json()->getValue<std::string>("url");
+    const std::string old_token = old_url.substr(old_url.rfind('/') + 1);
+    BOOST_REQUIRE(StackClient(fresh_source_ip()).get("/api/public/qr/" + old_token).status == 200);
+
+    const Reply redeemed = redeem(buyer, create_transfer(seller, vehicle).code);
+    BOOST_REQUIRE_MESSAGE(redeemed.status == 200, redeemed.body);
+
+    BOOST_TEST(StackClient(fresh_source_ip()).get("/api/public/qr/" + old_token).status == 404);
+    const auto link = buyer.send("GET", "/api/vehicles/" + vehicle).json()->getObject("public_link");
+    BOOST_REQUIRE(link->getValue<bool>("enabled"));
+    const std::string new_url = link->getValue<std::string>("url");
+    BOOST_TEST(new_url != old_url);
+    BOOST_TEST(StackClient(fresh_source_ip()).get("/api/public/qr/" + new_url.substr(new_url.rfind('/') + 1)).status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(own_vehicle_free_tier_and_foreign_transfers) {
     Member seller("transfer-own");
     const std::string vehicle = create_vehicle(seller, new_vin());
