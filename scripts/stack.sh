@@ -245,6 +245,8 @@ case "${1:-}" in
         start_postgres
         bootstrap_database
         "$ROOT/build/bin/ltc" migrate --dir "$ROOT/sql"
+        # Upgrade step for data written before ciphertexts were bound to their row (idempotent).
+        "$ROOT/build/bin/ltc" bind-sealed-rows
         "$ROOT/build/bin/ltc" demo-seed
         make_certificate
         start_workers

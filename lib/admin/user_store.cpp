@@ -20,7 +20,7 @@ UserRecord read_user(const db::Row& row, const crypto::KeyRing& keys) {
     user.id = row.text(0);
     user.role = row.text(1);
     user.status = row.text(2);
-    user.email_masked = auth::mask_email(auth::decrypt_email(keys, row.text(3)));
+    user.email_masked = auth::mask_email(auth::decrypt_email(keys, user.id, row.text(3)));
     user.created_at = row.text(4);
     user.last_sign_in_at = row.optional_text(5);
     return user;

@@ -12,8 +12,8 @@ namespace ltc::auth {
 
 namespace {
 
-std::string decrypt_totp_secret(const crypto::KeyRing& keys, const std::string& ciphertext) {
-    return crypto::open_sealed(keys, crypto::sealed_field::totp_secret, ciphertext);
+std::string decrypt_totp_secret(const crypto::KeyRing& keys, const std::string& user_id, const std::string& ciphertext) {
+    return crypto::open_sealed(keys, crypto::sealed_field::totp_secret, user_id, ciphertext);
 }
 
 std::string backup_code_hmac(const crypto::KeyRing& keys, const std::string& user_id, const std::string& normalized) {
@@ -50,7 +50,7 @@ FactorState lock_factor_state(soci::session& sql, const std::string& user_id, Se
 Outcome check_code(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id,
                    const FactorState& state, const std::string& code, SecretSource source) {
     if (totp::is_code_format(code) && state.secret_ciphertext) {
-        const auto step = totp::accept_code(decrypt_totp_secret(keys, *state.secret_ciphertext), code, state.now, state.last_step);
+        const auto step = totp::accept_code(decrypt_totp_secret(keys, user_id, *state.secret_ciphertext), code, state.now, state.last_step);
         if (!step) return Outcome::failed;
         db::query(sql, "UPDATE users SET totp_last_step = $1::bigint, totp_failures = 0 WHERE id = $2::uuid",
                   {static_cast<long long>(*step), user_id});
@@ -92,8 +92,8 @@ void count_failure(soci::session& sql, const http::Request& request, server::Ser
 }
 }  // namespace
 
-std::string encrypt_totp_secret(const crypto::KeyRing& keys, const std::string& secret) {
-    return crypto::seal(keys, crypto::sealed_field::totp_secret, secret);
+std::string encrypt_totp_secret(const crypto::KeyRing& keys, const std::string& user_id, const std::string& secret) {
+    return crypto::seal(keys, crypto::sealed_field::totp_secret, user_id, secret);
 }
 
 VerifiedFactor verify_second_factor(const http::Request& request, server::Services& services, const Caller& caller,

@@ -25,6 +25,6 @@ VerifiedFactor verify_second_factor(const http::Request& request, server::Servic
 // Ten new backup codes (shown once); the old ones stop working.
 std::vector<std::string> replace_backup_codes(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id);
 
-std::string encrypt_totp_secret(const crypto::KeyRing& keys, const std::string& secret);
+std::string encrypt_totp_secret(const crypto::KeyRing& keys, const std::string& user_id, const std::string& secret);
 
 }  // namespace ltc::auth

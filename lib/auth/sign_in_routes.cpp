@@ -2,7 +2,6 @@
 // audit rows on their own (autocommit statements) before the error is thrown.
 #include <algorithm>
 
-#include <Poco/UUIDGenerator.h>
 
 #include "server/route_binding.hpp"
 #include "audit/audit.hpp"
@@ -18,6 +17,7 @@
 #include "crypto/constant_time.hpp"
 #include "crypto/hmac.hpp"
 #include "crypto/random.hpp"
+#include "crypto/sealed_fields.hpp"
 #include "http/ids.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
@@ -89,7 +89,7 @@ http::Response request_code(http::Request& request, server::Services& services) 
 
     soci::session& sql = services.database.session();
     const std::string hmac = email_hmac(services.keys, email);
-    const std::string challenge_id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    const std::string challenge_id = crypto::random_uuid();
 
     // Per-address limits answer exactly like a normal request and take the same time: the
     // same work is done (a challenge nobody can use, the sealed mail), only the mail is not queued.
@@ -99,7 +99,7 @@ http::Response request_code(http::Request& request, server::Services& services) 
 
     const std::string code = crypto::random_decimal_code(6);
     const std::string code_digest = code_hmac(services, code, challenge_id);
-    const std::string ciphertext = encrypt_email(services.keys, email);
+    const std::string ciphertext = crypto::seal(services.keys, crypto::sealed_field::challenge_email, challenge_id, email);
     const MailText mail = login_code_mail(code);
     const mail::SealedMail sealed = mail::seal(services.keys, {email, mail.subject, mail.body});
     services.database.transaction([&](soci::session& tx) {
@@ -205,7 +205,9 @@ http::Response verify_code(http::Request& request, server::Services& services) {
             raced = true;
             return;
         }
-        user = find_or_create_user(tx, services.keys, challenge->email_hmac, challenge->email_ciphertext);
+        user = find_or_create_user(
+            tx, services.keys,
+            crypto::open_sealed(services.keys, crypto::sealed_field::challenge_email, challenge->id, challenge->email_ciphertext));
         if (user->status != "active") {
             auto event = anonymous_event(request, "AUTH_CODE_FAILED", "denied");
             event.target_type = "user";

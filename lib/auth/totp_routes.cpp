@@ -57,7 +57,7 @@ http::Response rotated(const Caller& caller, const NewSession& session, Poco::JS
 http::Response enroll(http::Request& request, server::Services& services) {
     const Caller caller = require_pending(request, services, "totp_enrollment_required");
     const std::string secret = totp::new_totp_secret();
-    const std::string ciphertext = encrypt_totp_secret(services.keys, secret);
+    const std::string ciphertext = encrypt_totp_secret(services.keys, caller.session.user_id, secret);
     soci::session& sql = services.database.session();
     // Only while no authenticator is active: an e-mail code alone must never replace one.
     if (!store_pending_totp(sql, caller.session.user_id, ciphertext)) throw http::ApiError(403, "forbidden");

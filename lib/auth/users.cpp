@@ -3,6 +3,7 @@
 #include "auth/email.hpp"
 #include "crypto/sealed_fields.hpp"
 #include "crypto/hmac.hpp"
+#include "crypto/random.hpp"
 #include "db/query.hpp"
 
 namespace ltc::auth {
@@ -13,7 +14,7 @@ constexpr const char* select_user = "SELECT id, role, status, email_ciphertext F
 std::optional<User> user_from(const db::Result& result, const crypto::KeyRing& keys) {
     const auto row = result.first();
     if (!row) return std::nullopt;
-    return User{row->text(0), row->text(1), row->text(2), mask_email(decrypt_email(keys, row->text(3)))};
+    return User{row->text(0), row->text(1), row->text(2), mask_email(decrypt_email(keys, row->text(0), row->text(3)))};
 }
 }  // namespace
 
@@ -21,12 +22,8 @@ std::string email_hmac(const crypto::KeyRing& keys, const std::string& normalize
     return crypto::hmac_sha256_hex(keys.key_for(crypto::key_label::email_hmac), normalized_email);
 }
 
-std::string encrypt_email(const crypto::KeyRing& keys, const std::string& normalized_email) {
-    return crypto::seal(keys, crypto::sealed_field::user_email, normalized_email);
-}
-
-std::string decrypt_email(const crypto::KeyRing& keys, const std::string& ciphertext) {
-    return crypto::open_sealed(keys, crypto::sealed_field::user_email, ciphertext);
+std::string decrypt_email(const crypto::KeyRing& keys, const std::string& user_id, const std::string& ciphertext) {
+    return crypto::open_sealed(keys, crypto::sealed_field::user_email, user_id, ciphertext);
 }
 
 std::optional<User> find_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id) {
@@ -37,19 +34,21 @@ std::optional<User> find_user_by_email_hmac(soci::session& sql, const crypto::Ke
     return user_from(db::query(sql, std::string(select_user) + "email_hmac = $1", {hmac}), keys);
 }
 
-User find_or_create_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& hmac,
-                         const std::string& email_ciphertext) {
+User find_or_create_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& normalized_email) {
+    const std::string hmac = email_hmac(keys, normalized_email);
+    if (auto existing = find_user_by_email_hmac(sql, keys, hmac)) return *existing;
     // ON CONFLICT: two first sign-ins of one address at once create one account.
+    const std::string id = crypto::random_uuid();
     db::query(sql,
-              "INSERT INTO users (email_hmac, email_ciphertext, key_version) VALUES ($1, $2, $3::int)"
+              "INSERT INTO users (id, email_hmac, email_ciphertext, key_version) VALUES ($1::uuid, $2, $3, $4::int)"
               " ON CONFLICT (email_hmac) DO NOTHING",
-              {hmac, email_ciphertext, keys.version()});
+              {id, hmac, crypto::seal(keys, crypto::sealed_field::user_email, id, normalized_email), keys.version()});
     return *find_user_by_email_hmac(sql, keys, hmac);
 }
 
 std::string user_email(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id) {
     const auto row = db::query(sql, "SELECT email_ciphertext FROM users WHERE id = $1::uuid", {user_id}).first();
-    return decrypt_email(keys, row ? row->text(0) : "");
+    return decrypt_email(keys, user_id, row ? row->text(0) : "");
 }
 
 bool totp_enabled(soci::session& sql, const std::string& user_id) {

@@ -18,14 +18,13 @@ struct User {
 };
 
 std::string email_hmac(const crypto::KeyRing& keys, const std::string& normalized_email);
-std::string encrypt_email(const crypto::KeyRing& keys, const std::string& normalized_email);
-std::string decrypt_email(const crypto::KeyRing& keys, const std::string& ciphertext);
+// users.email_ciphertext of the user `user_id`.
+std::string decrypt_email(const crypto::KeyRing& keys, const std::string& user_id, const std::string& ciphertext);
 
 std::optional<User> find_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id);
 std::optional<User> find_user_by_email_hmac(soci::session& sql, const crypto::KeyRing& keys, const std::string& hmac);
 // The implicit sign-up: the account for the address, created with role `user` when new.
-User find_or_create_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& hmac,
-                         const std::string& email_ciphertext);
+User find_or_create_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& normalized_email);
 
 // The address itself, for mail and the step-up-protected reveal.
 std::string user_email(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id);

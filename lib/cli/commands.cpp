@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "cli/bind_sealed_rows_command.hpp"
 #include "cli/create_admin_command.hpp"
 #include "cli/decrypt_export_command.hpp"
 #include "cli/demo_command.hpp"
@@ -28,6 +29,7 @@ void usage(std::ostream& err) {
            "  decrypt-export --key KEY FILE\n"
            "                        print a downloaded full export as JSON (KEY: base64url, shown once)\n"
            "  demo-seed             a demo owner with one vehicle (local stack)\n"
+           "  bind-sealed-rows      upgrade step: bind ciphertexts written before rows were bound\n"
            "  rotate-secret         re-key all data from LTC_OLD_SECRET_KEY to LTC_SECRET_KEY (--help)\n"
            "  verify-trust          compare every stored trust summary with a fresh computation\n"
            "  seed --owners N --vehicles-per-owner M --entries-per-vehicle K [--seed S]\n"
@@ -44,6 +46,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         {"jobs", jobs_command},
         {"decrypt-export", decrypt_export_command},
         {"demo-seed", demo_command},
+        {"bind-sealed-rows", bind_sealed_rows_command},
         {"rotate-secret", rotate_secret_command},
         {"verify-trust", verify_trust_command},
         {"seed", seed_command},

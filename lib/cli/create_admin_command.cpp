@@ -32,7 +32,7 @@ int create_admin_command(const std::vector<std::string>& args, std::ostream& out
         const crypto::KeyRing& keys = context.keys;
         auth::User user;
         context.database.transaction([&](soci::session& tx) {
-            user = auth::find_or_create_user(tx, keys, auth::email_hmac(keys, normalized), auth::encrypt_email(keys, normalized));
+            user = auth::find_or_create_user(tx, keys, normalized);
             const std::string previous = user.role;
             admin::set_role_and_status(tx, user.id, role, "active");
             vehicles::invalidate_owner_trust(tx, user.id);

@@ -1,8 +1,8 @@
 #include "cli/demo_command.hpp"
 
-#include <Poco/UUIDGenerator.h>
 
 #include "auth/users.hpp"
+#include "crypto/random.hpp"
 #include "cli/cli_context.hpp"
 #include "consent/consent_store.hpp"
 #include "entries/entry_store.hpp"
@@ -20,7 +20,7 @@ constexpr const char* demo_vin = "WVWZZZ1KZ6W000001";
 void add_entry(soci::session& sql, const std::string& vehicle_id, const std::string& user_id, const std::string& date,
                const std::string& category, int km, bool paper_book, const std::string& note) {
     entries::EntryVersion entry;
-    entry.entry_id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    entry.entry_id = crypto::random_uuid();
     entry.version = 1;
     entry.fields.date = date;
     entry.fields.category = category;
@@ -42,11 +42,9 @@ int demo_command(const std::vector<std::string>& args, std::ostream& out, std::o
         const crypto::KeyRing& keys = context.keys;
         bool created = false;
         context.database.transaction([&](soci::session& tx) {
-            const auth::User user =
-                auth::find_or_create_user(tx, keys, auth::email_hmac(keys, demo_email), auth::encrypt_email(keys, demo_email));
+            const auth::User user = auth::find_or_create_user(tx, keys, demo_email);
             for (const auto& document : consent::missing_documents(tx, user.id)) consent::accept(tx, user.id, document, "demo-seed");
-            const vehicles::StoredVin vin = vehicles::protect_vin(keys, demo_vin, 2006);
-            if (vehicles::vin_registered(tx, vin.hmac)) return;
+            if (vehicles::vin_registered(tx, vehicles::vin_hmac_of(keys, demo_vin))) return;
             vehicles::VehicleFields fields;
             fields.nickname = "Demo-Golf";
             fields.vehicle_class = "alltag";
@@ -55,7 +53,8 @@ int demo_command(const std::vector<std::string>& args, std::ostream& out, std::o
             fields.year = 2006;
             fields.engine = "1.9 TDI";
             fields.accident_status = "unfallfrei";
-            const std::string id = vehicles::insert_vehicle(tx, user.id, vin, fields, keys.version());
+            const std::string id = crypto::random_uuid();
+            vehicles::insert_vehicle(tx, id, user.id, vehicles::protect_vin(keys, id, demo_vin, fields.year), fields, keys.version());
             add_entry(tx, id, user.id, "2023-04-12", "inspektion", 182400, true, "Inspektion mit Ölwechsel");
             add_entry(tx, id, user.id, "2024-05-03", "hu_au", 195120, true, "HU/AU ohne Mängel");
             add_entry(tx, id, user.id, "2025-06-20", "bremsen", 207880, false, "Bremsbeläge vorne");

@@ -87,9 +87,10 @@ long long count_of(soci::session& tx, const std::string& statement) {
 }
 
 crypto::Resealed reseal_or_refuse(crypto::OldKeyRings& old_rings, const crypto::KeyRing& keys, int key_version,
-                                  crypto::SealedField field, const std::string& sealed, const std::string& what) {
+                                  crypto::SealedField field, const std::string& row_id, const std::string& sealed,
+                                  const std::string& what) {
     try {
-        return crypto::reseal(old_rings.version(key_version), keys, field, sealed);
+        return crypto::reseal(old_rings.version(key_version), keys, field, row_id, sealed);
     } catch (const crypto::DecryptionError&) {
         throw Refused("LTC_OLD_SECRET_KEY does not open " + what + " (key_version " + std::to_string(key_version) +
                       "): wrong old secret?");
@@ -126,7 +127,8 @@ void rekey_users(soci::session& tx, crypto::OldKeyRings& old_rings, const crypto
     }
     for (Row& row : rows) {
         crypto::Resealed email =
-            reseal_or_refuse(old_rings, keys, row.key_version, crypto::sealed_field::user_email, row.email, "a users e-mail");
+            reseal_or_refuse(old_rings, keys, row.key_version, crypto::sealed_field::user_email, row.id, row.email,
+                             "a users e-mail");
         const std::string hmac = auth::email_hmac(keys, email.plaintext);
         if (const auto found = with_backup_codes.find(row.id); found != with_backup_codes.end()) {
             renew.push_back({row.id, row.role, auth::mask_email(email.plaintext), found->second});
@@ -137,7 +139,7 @@ void rekey_users(soci::session& tx, crypto::OldKeyRings& old_rings, const crypto
         for (auto [from, to] : {std::pair{&row.totp, &totp}, std::pair{&row.pending, &pending}}) {
             if (!*from) continue;
             crypto::Resealed secret = reseal_or_refuse(old_rings, keys, row.key_version, crypto::sealed_field::totp_secret,
-                                                       **from, "a users TOTP secret");
+                                                       row.id, **from, "a users TOTP secret");
             crypto::wipe(secret.plaintext);
             *to = secret.sealed;
             ++counts.totp_secrets;
@@ -168,7 +170,7 @@ void rekey_vehicles(soci::session& tx, crypto::OldKeyRings& old_rings, const cry
     }
     for (const Row& row : rows) {
         crypto::Resealed vin =
-            reseal_or_refuse(old_rings, keys, row.key_version, crypto::sealed_field::vin, row.vin, "a vehicles VIN");
+            reseal_or_refuse(old_rings, keys, row.key_version, crypto::sealed_field::vin, row.id, row.vin, "a vehicles VIN");
         const std::string hmac = vehicles::vin_hmac_of(keys, vin.plaintext);
         crypto::wipe(vin.plaintext);
         const int version = keys.version();
@@ -193,8 +195,8 @@ void rekey_challenges(soci::session& tx, crypto::OldKeyRings& old_rings, const c
         for (const auto& row : result) rows.push_back({db::text(row, 0), db::integer(row, 1), db::text(row, 2)});
     }
     for (const Row& row : rows) {
-        crypto::Resealed email = reseal_or_refuse(old_rings, keys, row.key_version, crypto::sealed_field::user_email,
-                                                  row.email, "a sign-in challenges e-mail");
+        crypto::Resealed email = reseal_or_refuse(old_rings, keys, row.key_version, crypto::sealed_field::challenge_email,
+                                                  row.id, row.email, "a sign-in challenges e-mail");
         const std::string hmac = auth::email_hmac(keys, email.plaintext);
         crypto::wipe(email.plaintext);
         const int version = keys.version();
@@ -227,13 +229,14 @@ void rekey_outbox(soci::session& tx, crypto::OldKeyRings& old_rings, const crypt
         std::optional<std::string> message;
         if (row.recipient) {
             crypto::Resealed value = reseal_or_refuse(old_rings, keys, row.key_version,
-                                                      crypto::sealed_field::outbox_recipient, *row.recipient, "a queued mail");
+                                                      crypto::sealed_field::outbox_recipient, row.id, *row.recipient,
+                                                      "a queued mail");
             crypto::wipe(value.plaintext);
             recipient = value.sealed;
         }
         if (row.message) {
             crypto::Resealed value = reseal_or_refuse(old_rings, keys, row.key_version, crypto::sealed_field::outbox_message,
-                                                      *row.message, "a queued mail");
+                                                      row.id, *row.message, "a queued mail");
             crypto::wipe(value.plaintext);
             message = value.sealed;
         }

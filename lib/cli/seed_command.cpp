@@ -1,9 +1,9 @@
 #include "cli/seed_command.hpp"
 
-#include <Poco/UUIDGenerator.h>
 
 #include "admin/user_store.hpp"
 #include "auth/users.hpp"
+#include "crypto/random.hpp"
 #include "cli/cli_context.hpp"
 #include "cli/seed_plan.hpp"
 #include "consent/consent_store.hpp"
@@ -58,7 +58,6 @@ std::string value_rows(std::size_t rows, const std::vector<std::string>& casts) 
     return text;
 }
 
-std::string new_id() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
 
 void insert_entries(soci::session& sql, const std::string& vehicle_id, const std::string& owner_id,
                     const std::vector<SeedEntry>& entries) {
@@ -70,7 +69,7 @@ void insert_entries(soci::session& sql, const std::string& vehicle_id, const std
         params.reserve(rows * casts.size());
         for (std::size_t i = start; i < start + rows; ++i) {
             const SeedEntry& entry = entries[i];
-            for (db::Param param : {db::Param(new_id()), db::Param(1), db::Param(vehicle_id),
+            for (db::Param param : {db::Param(crypto::random_uuid()), db::Param(1), db::Param(vehicle_id),
                                     db::Param(trust::format_iso_date(entry.date)), db::Param(entry.category),
                                     db::Param(entry.performed_by), db::Param(entry.odometer_km), db::Param(entry.paper_book),
                                     db::Param(owner_id)}) {
@@ -91,9 +90,9 @@ bool seed_owner(CliContext& context, const SeedOptions& options, long owner, con
     bool created = false;
     context.database.transaction([&](soci::session& tx) {
         const std::uint64_t first_vehicle = static_cast<std::uint64_t>(owner * options.vehicles_per_owner);
-        if (vehicles::vin_registered(tx, vehicles::protect_vin(keys, seed_vin(options.seed, first_vehicle), 2015).hmac)) return;
+        if (vehicles::vin_registered(tx, vehicles::vin_hmac_of(keys, seed_vin(options.seed, first_vehicle)))) return;
         const std::string email = "seed-" + std::to_string(options.seed) + "-" + std::to_string(owner) + "@seed.example";
-        const auth::User user = auth::find_or_create_user(tx, keys, auth::email_hmac(keys, email), auth::encrypt_email(keys, email));
+        const auth::User user = auth::find_or_create_user(tx, keys, email);
         // More than one vehicle is beyond the free tier: such owners are dealers.
         if (options.vehicles_per_owner > 1) admin::set_role_and_status(tx, user.id, "dealer", "active");
         for (const auto& document : consent::missing_documents(tx, user.id)) consent::accept(tx, user.id, document, "seed");
@@ -105,8 +104,9 @@ bool seed_owner(CliContext& context, const SeedOptions& options, long owner, con
             fields.year = 2015;
             fields.vehicle_class = "alltag";
             fields.accident_status = "unfallfrei";
-            const auto vin = vehicles::protect_vin(keys, seed_vin(options.seed, index), fields.year);
-            const std::string id = vehicles::insert_vehicle(tx, user.id, vin, fields, keys.version());
+            const std::string id = crypto::random_uuid();
+            vehicles::insert_vehicle(tx, id, user.id, vehicles::protect_vin(keys, id, seed_vin(options.seed, index), fields.year),
+                                     fields, keys.version());
             insert_entries(tx, id, user.id, seed_entries(options.seed, index, static_cast<int>(options.entries_per_vehicle), today));
             vehicles::refresh_trust_summary(tx, id, today);
         }

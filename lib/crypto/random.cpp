@@ -72,4 +72,12 @@ std::string random_decimal_code(int digits) {
     return out;
 }
 
+std::string random_uuid() {
+    std::string bytes = random_bytes(16);
+    bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x40);  // version 4
+    bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+    const std::string hex = to_hex(bytes);
+    return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' + hex.substr(16, 4) + '-' + hex.substr(20);
+}
+
 }  // namespace ltc::crypto

@@ -14,6 +14,10 @@ std::string random_token_hex(std::size_t bytes);
 // `bytes` random bytes as unpadded base64url (RFC 4648 §5).
 std::string random_base64url(std::size_t bytes);
 
+// A random (version 4) UUID in its canonical text form: row ids chosen before the INSERT, so
+// that values sealed for the row can be bound to it.
+std::string random_uuid();
+
 // A uniformly random string of `digits` decimal digits (1..18), leading zeros kept.
 std::string random_decimal_code(int digits);
 

@@ -2,13 +2,24 @@
 
 #include <openssl/crypto.h>
 
+#include "crypto/aead.hpp"
+
 
 namespace ltc::crypto {
 
-Resealed reseal(const KeyRing& from, const KeyRing& to, SealedField field, std::string_view sealed_base64) {
+Opened open_either(const KeyRing& keys, SealedField field, std::string_view row_id, std::string_view sealed_base64) {
+    try {
+        return {open_sealed(keys, field, row_id, sealed_base64), true};
+    } catch (const DecryptionError&) {
+        return {open_column_bound(keys, field, sealed_base64), false};
+    }
+}
+
+Resealed reseal(const KeyRing& from, const KeyRing& to, SealedField field, std::string_view row_id,
+                std::string_view sealed_base64) {
     Resealed result;
-    result.plaintext = open_sealed(from, field, sealed_base64);
-    result.sealed = seal(to, field, result.plaintext);
+    result.plaintext = open_either(from, field, row_id, sealed_base64).plaintext;
+    result.sealed = seal(to, field, row_id, result.plaintext);
     return result;
 }
 

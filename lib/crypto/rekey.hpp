@@ -17,9 +17,19 @@ struct Resealed {
     std::string sealed;     // base64, under the new ring
 };
 
-// Opens `sealed_base64` with `from` and seals the plaintext with `to`. Throws DecryptionError
-// when `from` cannot open it (wrong secret or version, tampering, wrong field).
-Resealed reseal(const KeyRing& from, const KeyRing& to, SealedField field, std::string_view sealed_base64);
+// Opens `sealed_base64` of row `row_id` with `from` (row-bound, or column-bound as written before
+// rows were bound) and seals the plaintext row-bound with `to`. Throws DecryptionError when `from`
+// cannot open it (wrong secret or version, tampering, wrong field or row).
+Resealed reseal(const KeyRing& from, const KeyRing& to, SealedField field, std::string_view row_id,
+                std::string_view sealed_base64);
+
+// The value opened as the current format (row-bound) or the earlier one (column-bound); which
+// one it was tells `ltc bind-sealed-rows` whether the row still needs writing.
+struct Opened {
+    std::string plaintext;
+    bool row_bound = false;
+};
+Opened open_either(const KeyRing& keys, SealedField field, std::string_view row_id, std::string_view sealed_base64);
 
 // Overwrites the string's bytes (plaintext addresses, VINs and TOTP secrets once re-keyed).
 void wipe(std::string& value);

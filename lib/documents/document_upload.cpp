@@ -2,9 +2,9 @@
 
 #include <filesystem>
 
-#include <Poco/UUIDGenerator.h>
 
 #include "audit/audit.hpp"
+#include "crypto/random.hpp"
 #include "crypto/sha256.hpp"
 #include "documents/document_input.hpp"
 #include "documents/document_json.hpp"
@@ -78,7 +78,7 @@ http::Response upload_document(http::Request& request, server::Services& service
     }
 
     NewDocument document;
-    document.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    document.id = crypto::random_uuid();
     document.vehicle_id = vehicle.id;
     document.entry_id = params.entry_id;
     document.uploaded_by = caller.session.user_id;

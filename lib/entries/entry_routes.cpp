@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <vector>
 
-#include <Poco/UUIDGenerator.h>
 
 #include "audit/audit.hpp"
+#include "crypto/random.hpp"
 #include "entries/entry_input.hpp"
 #include "entries/entry_json.hpp"
 #include "http/collection.hpp"
@@ -99,7 +99,7 @@ http::Response create(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
     const EntryInput input = read_entry_input(http::json_body(request), EntryBody::create, server::today(services));
     EntryVersion version;
-    version.entry_id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    version.entry_id = crypto::random_uuid();
     version.version = 1;
     version.fields = input.fields;
     return entry_response(201, services, scope, write_version(request, services, scope, version, "ENTRY_CREATED"));

@@ -25,7 +25,7 @@ void add_vehicle_parts(server::Services& services, const vehicles::Vehicle& vehi
                        Poco::JSON::Object& json) {
     soci::session& sql = services.database.session();
     const std::string light = vehicles::current_trust(services.database, vehicle, server::today(services)).light;
-    const auto vin = detail == Detail::full ? std::optional(vehicles::reveal_vin(services.keys, vehicle.vin)) : std::nullopt;
+    const auto vin = detail == Detail::full ? std::optional(vehicles::reveal_vin(services.keys, vehicle)) : std::nullopt;
     json.set("vehicle", vehicle_json(vehicle, light, vin));
     const ExportedDocuments documents = valid_evidence_documents(sql, vehicle.id);
     entries::EntryDocuments entry_documents = entries::entry_documents(sql, vehicle.id);

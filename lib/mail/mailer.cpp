@@ -112,8 +112,9 @@ std::optional<Claimed> claim_next(soci::session& sql, const crypto::KeyRing& key
     Claimed mail;
     mail.id = row->text(0);
     mail.attempts = static_cast<int>(row->integer(3));
-    mail.recipient = crypto::open_sealed(keys, crypto::sealed_field::outbox_recipient, row->text(1));
-    decode_message(crypto::open_sealed(keys, crypto::sealed_field::outbox_message, row->text(2)), mail.subject, mail.body);
+    mail.recipient = crypto::open_sealed(keys, crypto::sealed_field::outbox_recipient, mail.id, row->text(1));
+    decode_message(crypto::open_sealed(keys, crypto::sealed_field::outbox_message, mail.id, row->text(2)), mail.subject,
+                   mail.body);
     return mail;
 }
 

@@ -3,6 +3,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include "crypto/random.hpp"
 #include "crypto/sealed_fields.hpp"
 #include "db/query.hpp"
 #include "http/response.hpp"
@@ -24,14 +25,17 @@ void decode_message(const std::string& json, std::string& subject, std::string& 
 }
 
 SealedMail seal(const crypto::KeyRing& keys, const OutboxMessage& message) {
-    return SealedMail{crypto::seal(keys, crypto::sealed_field::outbox_recipient, message.recipient),
-                      crypto::seal(keys, crypto::sealed_field::outbox_message, encode_message(message.subject, message.body)),
+    const std::string id = crypto::random_uuid();
+    return SealedMail{id, crypto::seal(keys, crypto::sealed_field::outbox_recipient, id, message.recipient),
+                      crypto::seal(keys, crypto::sealed_field::outbox_message, id, encode_message(message.subject, message.body)),
                       keys.version()};
 }
 
 void enqueue_sealed(soci::session& sql, const SealedMail& mail) {
-    db::query(sql, "INSERT INTO mail_outbox (recipient_ciphertext, message_ciphertext, key_version) VALUES ($1, $2, $3::int)",
-              {mail.recipient_ciphertext, mail.message_ciphertext, mail.key_version});
+    db::query(sql,
+              "INSERT INTO mail_outbox (id, recipient_ciphertext, message_ciphertext, key_version)"
+              " VALUES ($1::uuid, $2, $3, $4::int)",
+              {mail.id, mail.recipient_ciphertext, mail.message_ciphertext, mail.key_version});
 }
 
 void enqueue(soci::session& sql, const crypto::KeyRing& keys, const OutboxMessage& message) {

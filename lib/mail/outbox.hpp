@@ -15,8 +15,9 @@ struct OutboxMessage {
     std::string body;
 };
 
-// A message sealed for the outbox (recipient and content encrypted under the current key).
+// A message sealed for the outbox row `id` (recipient and content encrypted under the current key).
 struct SealedMail {
+    std::string id;
     std::string recipient_ciphertext;
     std::string message_ciphertext;
     int key_version = 0;

@@ -2,6 +2,7 @@
 #include "server/route_binding.hpp"
 
 #include "audit/audit.hpp"
+#include "crypto/random.hpp"
 #include "db/error_mapping.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
@@ -91,13 +92,13 @@ http::Response create_vehicle(http::Request& request, server::Services& services
     const VehicleInput input = read_vehicle_input(http::json_body(request), today.year + 1);
     if (!input.vin.value || input.vin_not_a_string) throw invalid_vin();
     const VehicleFields fields = apply_input(VehicleFields{}, input);
-    const StoredVin vin = protect_vin(services.keys, *input.vin.value, fields.year);
+    const std::string id = crypto::random_uuid();
+    const StoredVin vin = protect_vin(services.keys, id, *input.vin.value, fields.year);
 
-    std::string id;
     services.database.transaction([&](soci::session& tx) {
         check_free_tier(tx, caller.session.user_id, caller.session.role);
         if (vin_registered(tx, vin.hmac)) throw vin_already_registered();
-        id = insert_vehicle(tx, caller.session.user_id, vin, fields, services.keys.version());
+        insert_vehicle(tx, id, caller.session.user_id, vin, fields, services.keys.version());
         refresh_trust_summary(tx, id, today);
         record(tx, request, caller, "VEHICLE_CREATED", id);
     });
@@ -133,7 +134,7 @@ StoredVin patched_vin(server::Services& services, const auth::Caller& caller, co
                       const VehicleInput& input, const VehicleFields& fields) {
     if (input.vin.present) {
         if (!input.vin.value || input.vin_not_a_string) throw invalid_vin();
-        StoredVin vin = protect_vin(services.keys, *input.vin.value, fields.year);
+        StoredVin vin = protect_vin(services.keys, vehicle.id, *input.vin.value, fields.year);
         if (vin.hmac == vehicle.vin.hmac) return vehicle.vin;  // unchanged: keep the stored ciphertext
         if (is_admin(caller)) {
             auth::require_step_up(caller);
@@ -144,7 +145,7 @@ StoredVin patched_vin(server::Services& services, const auth::Caller& caller, co
     }
     if (!input.year.present) return vehicle.vin;
     // The stored VIN must still fit the (changed or cleared) year.
-    StoredVin vin = protect_vin(services.keys, reveal_vin(services.keys, vehicle.vin), fields.year);
+    StoredVin vin = protect_vin(services.keys, vehicle.id, reveal_vin(services.keys, vehicle), fields.year);
     vin.ciphertext = vehicle.vin.ciphertext;
     return vin;
 }

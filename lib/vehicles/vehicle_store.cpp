@@ -97,19 +97,18 @@ bool vin_registered(soci::session& sql, const std::string& vin_hmac) {
     return !db::query(sql, "SELECT 1 FROM vehicles WHERE vin_hmac = $1 AND deleted_at IS NULL", {vin_hmac}).empty();
 }
 
-std::string insert_vehicle(soci::session& sql, const std::string& owner_id, const StoredVin& vin,
-                           const VehicleFields& fields, int key_version) {
+void insert_vehicle(soci::session& sql, const std::string& id, const std::string& owner_id, const StoredVin& vin,
+                    const VehicleFields& fields, int key_version) {
     auto params = field_params(vin, fields);
     params.emplace_back(owner_id);
     params.emplace_back(key_version);
-    return db::query(sql,
-                     "INSERT INTO vehicles (vin_ciphertext, vin_hmac, vin_masked, vin_check_digit_valid, nickname,"
-                     " vehicle_class, make, model, year, engine, accident_status, accident_closed, owner_id, key_version)"
-                     " VALUES ($1, $2, $3, $4::boolean, $5, $6, $7, $8, $9::int, $10, $11, $12::boolean, $13::uuid, $14::int)"
-                     " RETURNING id",
-                     params)
-        .first()
-        ->text(0);
+    params.emplace_back(id);
+    db::query(sql,
+              "INSERT INTO vehicles (vin_ciphertext, vin_hmac, vin_masked, vin_check_digit_valid, nickname,"
+              " vehicle_class, make, model, year, engine, accident_status, accident_closed, owner_id, key_version, id)"
+              " VALUES ($1, $2, $3, $4::boolean, $5, $6, $7, $8, $9::int, $10, $11, $12::boolean, $13::uuid, $14::int,"
+              " $15::uuid)",
+              params);
 }
 
 void update_vehicle(soci::session& sql, const std::string& id, const StoredVin& vin, const VehicleFields& fields) {

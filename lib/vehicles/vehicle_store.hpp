@@ -57,8 +57,9 @@ void lock_vehicle_shared(soci::session& sql, const std::string& id);
 long long lock_owner_and_count_active(soci::session& sql, const std::string& owner_id);
 bool vin_registered(soci::session& sql, const std::string& vin_hmac);
 
-std::string insert_vehicle(soci::session& sql, const std::string& owner_id, const StoredVin& vin,
-                           const VehicleFields& fields, int key_version);
+// `id` is chosen by the caller: the VIN is sealed for that row before the INSERT.
+void insert_vehicle(soci::session& sql, const std::string& id, const std::string& owner_id, const StoredVin& vin,
+                    const VehicleFields& fields, int key_version);
 void update_vehicle(soci::session& sql, const std::string& id, const StoredVin& vin, const VehicleFields& fields);
 void soft_delete_vehicle(soci::session& sql, const std::string& id, const std::string& reason, const std::string& by);
 void restore_vehicle(soci::session& sql, const std::string& id);

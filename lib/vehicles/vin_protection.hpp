@@ -8,9 +8,11 @@
 
 namespace ltc::vehicles {
 
-// Normalises and validates the raw VIN for the given year; throws 400 invalid_vin.
-StoredVin protect_vin(const crypto::KeyRing& keys, const std::string& raw, std::optional<int> year);
-std::string reveal_vin(const crypto::KeyRing& keys, const StoredVin& vin);
+// Normalises and validates the raw VIN for the given year and seals it for the vehicle row
+// `vehicle_id`; throws 400 invalid_vin.
+StoredVin protect_vin(const crypto::KeyRing& keys, const std::string& vehicle_id, const std::string& raw,
+                      std::optional<int> year);
+std::string reveal_vin(const crypto::KeyRing& keys, const Vehicle& vehicle);
 std::string vin_hmac_of(const crypto::KeyRing& keys, const std::string& normalized);
 
 }  // namespace ltc::vehicles
