@@ -33,21 +33,6 @@ auth::Caller require_admin_access(http::Request& request, server::Services& serv
     return caller;
 }
 
-auth::Caller require_superadmin_access(http::Request& request, server::Services& services, const std::string& action,
-                                       const std::string& target_type) {
-    const auth::Caller caller = auth::require_signed_in(request, services);
-    auth::require_admin(caller);
-    if (caller.session.role != "superadmin") {
-        // Only a well-formed id is kept: the path is client input and could hold anything.
-        const std::string id = request.param("id");
-        const http::ApiError error = superadmin_required();
-        record_denial(services.database.session(), request, caller, action, target_type, http::is_uuid(id) ? id : "", error);
-        throw error;
-    }
-    auth::require_consent(caller);
-    return caller;
-}
-
 UserRecord require_target_user(const http::Request& request, server::Services& services) {
     const std::string id = request.param("id");
     if (!http::is_uuid(id)) throw http::not_found();

@@ -16,11 +16,6 @@ namespace ltc::admin {
 // Signed in with a full session, admin or superadmin, consent complete.
 auth::Caller require_admin_access(http::Request& request, server::Services& services);
 
-// As require_admin_access, but a non-superadmin admin gets 403 superadmin_required at the role
-// step (before consent, 404 and step-up); the refusal is audited as `action` with result denied.
-auth::Caller require_superadmin_access(http::Request& request, server::Services& services, const std::string& action,
-                                       const std::string& target_type);
-
 // The user named by the path's {id}: 404 for a malformed or unknown id. No ACCESS_DENIED row:
 // admins may see every account, so an unknown id is not an attempt on someone else's object.
 UserRecord require_target_user(const http::Request& request, server::Services& services);

@@ -47,7 +47,7 @@ bool is_document_url(const std::string& url) {
 // POST /api/admin/consent-documents {"doc","version","url"} (superadmin + step-up) → 201 the new
 // current version; every user has to accept it before product routes answer again.
 http::Response publish_consent(http::Request& request, server::Services& services) {
-    const auth::Caller caller = require_superadmin_access(request, services, "CONSENT_PUBLISHED", "consent_document");
+    const auth::Caller caller = require_admin_access(request, services);
     auth::require_step_up(caller);
     http::FieldReader fields(http::json_body(request), {"doc", "version", "url"});
     const std::string doc = fields.required_string("doc", 100);
@@ -82,7 +82,7 @@ void register_admin_routes(http::Router& router, server::Services& services) {
     server::add_routes(router, services, {
         {"GET", "/api/admin/audit", auth::Access::admin, audit_list},
         {"GET", "/api/admin/stats", auth::Access::admin, stats},
-        {"POST", "/api/admin/consent-documents", auth::Access::superadmin, publish_consent},
+        {"POST", "/api/admin/consent-documents", auth::Access::superadmin, publish_consent, {"CONSENT_PUBLISHED", "consent_document"}},
     });
 }
 

@@ -105,12 +105,12 @@ http::Response change_role(http::Request& request, server::Services& services) {
     if (!reason.empty() && blank(reason)) fields.fail("reason", "required");
     fields.finish();
 
-    std::optional<http::ApiError> refusal;
-    services.database.transaction([&](soci::session& tx) {
+    db::transaction_then_refuse(services.database, [&](soci::session& tx) -> std::optional<http::ApiError> {
         const long long superadmins = lock_active_superadmins(tx);
         const auto current = load_user(tx, services.keys, target.id, true);
         if (!current) throw http::not_found();
         const std::string from = current->role;
+        std::optional<http::ApiError> refusal;
         if (current->id == caller.session.user_id) {
             refusal = own_role();
         } else if (caller.session.role != "superadmin" && (auth::is_admin_role(role) || auth::is_admin_role(from))) {
@@ -121,19 +121,20 @@ http::Response change_role(http::Request& request, server::Services& services) {
         if (refusal) {
             record_denial(tx, request, caller, "ROLE_CHANGED", "user", target.id, *refusal,
                           {{"from_role", from}, {"to_role", role}});
-            return;
+            return refusal;
         }
-        if (from == role) return;  // nothing changes: no mail, no session ends, no audit row
+        if (from == role) return std::nullopt;  // nothing changes: no mail, no session ends, no audit row
         store_role_change(tx, {target.id, caller.session.user_id, from, role, reason, request.request_id});
         vehicles::invalidate_owner_trust(tx, target.id);  // the role decides the priority to-dos
         // Into or out of an admin role: the second-factor rules change, so every session ends.
         const long long ended = auth::is_admin_role(from) || auth::is_admin_role(role) ? auth::end_all_sessions(tx, target.id) : 0;
-        mail::notify_user(tx, services.keys, target.id, mail::SecurityEvent::role_changed, role);
+        mail::queue_security_notice(tx, services.keys, auth::user_email(tx, services.keys, target.id),
+                                    mail::SecurityEvent::role_changed, role);
         auto event = success(request, caller, "ROLE_CHANGED", target.id);
         event.meta = {{"from_role", from}, {"to_role", role}, {"sessions_ended", static_cast<std::int64_t>(ended)}};
         audit::record(tx, event);
+        return std::nullopt;
     });
-    if (refusal) throw *refusal;
     return user_response(services, target.id);
 }
 
@@ -144,11 +145,11 @@ http::Response disable(http::Request& request, server::Services& services) {
     require_superadmin_for_admin_target(request, services, caller, target, "USER_DISABLED");
     auth::require_step_up(caller);
 
-    std::optional<http::ApiError> refusal;
-    services.database.transaction([&](soci::session& tx) {
+    db::transaction_then_refuse(services.database, [&](soci::session& tx) -> std::optional<http::ApiError> {
         const long long superadmins = lock_active_superadmins(tx);
         const auto current = load_user(tx, services.keys, target.id, true);
         if (!current) throw http::not_found();
+        std::optional<http::ApiError> refusal;
         if (caller.session.role != "superadmin" && auth::is_admin_role(current->role)) {
             refusal = superadmin_required();  // promoted since the check above
         } else if (current->role == "superadmin" && current->status == "active" && superadmins <= 1) {
@@ -156,16 +157,16 @@ http::Response disable(http::Request& request, server::Services& services) {
         }
         if (refusal) {
             record_denial(tx, request, caller, "USER_DISABLED", "user", target.id, *refusal);
-            return;
+            return refusal;
         }
-        if (current->status == "disabled") return;  // already disabled: nothing changes
+        if (current->status == "disabled") return std::nullopt;  // already disabled: nothing changes
         set_status(tx, target.id, "disabled");
         const long long ended = auth::end_all_sessions(tx, target.id);
         auto event = success(request, caller, "USER_DISABLED", target.id);
         event.meta = {{"sessions_ended", static_cast<std::int64_t>(ended)}};
         audit::record(tx, event);
+        return std::nullopt;
     });
-    if (refusal) throw *refusal;
     return user_response(services, target.id);
 }
 
@@ -176,20 +177,18 @@ http::Response enable(http::Request& request, server::Services& services) {
     require_superadmin_for_admin_target(request, services, caller, target, "USER_ENABLED");
     auth::require_step_up(caller);
 
-    std::optional<http::ApiError> refusal;
-    services.database.transaction([&](soci::session& tx) {
+    db::transaction_then_refuse(services.database, [&](soci::session& tx) -> std::optional<http::ApiError> {
         const auto current = load_user(tx, services.keys, target.id, true);
         if (!current) throw http::not_found();
         if (caller.session.role != "superadmin" && auth::is_admin_role(current->role)) {
-            refusal = superadmin_required();
-            record_denial(tx, request, caller, "USER_ENABLED", "user", target.id, *refusal);
-            return;
+            record_denial(tx, request, caller, "USER_ENABLED", "user", target.id, superadmin_required());
+            return superadmin_required();
         }
-        if (current->status == "active") return;
+        if (current->status == "active") return std::nullopt;
         set_status(tx, target.id, "active");
         audit::record(tx, success(request, caller, "USER_ENABLED", target.id));
+        return std::nullopt;
     });
-    if (refusal) throw *refusal;
     return user_response(services, target.id);
 }
 
@@ -197,7 +196,7 @@ http::Response enable(http::Request& request, server::Services& services) {
 // backup codes and the failure lock are cleared and every session ends; the account enrols
 // again at its next sign-in.
 http::Response reset_totp(http::Request& request, server::Services& services) {
-    const auth::Caller caller = require_superadmin_access(request, services, "TOTP_RESET", "user");
+    const auth::Caller caller = require_admin_access(request, services);
     const UserRecord target = require_target_user(request, services);
     auth::require_step_up(caller);
     services.database.transaction([&](soci::session& tx) {
@@ -221,7 +220,7 @@ void register_user_routes(http::Router& router, server::Services& services) {
         {"PUT", "/api/admin/users/{id}/role", auth::Access::admin, change_role},
         {"POST", "/api/admin/users/{id}/disable", auth::Access::admin, disable},
         {"POST", "/api/admin/users/{id}/enable", auth::Access::admin, enable},
-        {"POST", "/api/admin/users/{id}/reset-totp", auth::Access::superadmin, reset_totp},
+        {"POST", "/api/admin/users/{id}/reset-totp", auth::Access::superadmin, reset_totp, {"TOTP_RESET", "user"}},
     });
 }
 

@@ -1,7 +1,9 @@
 #include "auth/access.hpp"
 
+#include "audit/audit.hpp"
 #include "auth/authenticate.hpp"
 #include "http/api_error.hpp"
+#include "http/ids.hpp"
 
 namespace ltc::auth {
 
@@ -20,7 +22,20 @@ std::string_view access_name(Access access) {
     return "unknown";
 }
 
-void apply_access(Access access, http::Request& request, server::Services& services) {
+namespace {
+[[noreturn]] void refuse_audited(const http::Request& request, server::Services& services, const Caller& caller,
+                                 const DeniedAs& denied_as, const http::ApiError& error) {
+    // Only a well-formed id is kept: the path is client input and could hold anything.
+    const std::string id = request.param("id");
+    auto event = audit::by_actor(caller.session.user_id, caller.session.role, request.request_id, denied_as.action,
+                                 denied_as.target_type, http::is_uuid(id) ? id : "", "denied");
+    event.meta = {{"reason_code", error.code()}};
+    audit::record(services.database.session(), event);
+    throw error;
+}
+}  // namespace
+
+void apply_access(Access access, const DeniedAs& denied_as, http::Request& request, server::Services& services) {
     switch (access) {
         case Access::anyone:
             return;
@@ -54,9 +69,10 @@ void apply_access(Access access, http::Request& request, server::Services& servi
             return;
         case Access::superadmin:
             require_admin(caller);
-            // An admin's refusal (403 superadmin_required, before consent) is audited with the
-            // action the handler names, so the handler's require_superadmin_access answers it.
-            if (caller.session.role == "superadmin") require_consent(caller);
+            if (caller.session.role != "superadmin") {
+                refuse_audited(request, services, caller, denied_as, http::ApiError(403, "superadmin_required"));
+            }
+            require_consent(caller);
             return;
         default:
             return;

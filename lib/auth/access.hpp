@@ -17,8 +17,15 @@ enum class Access {
     admin_session,     // a full admin or superadmin session, no consent needed (/api/auth/* of admins)
     product,           // a full session, not a moderator (403 forbidden), consent given
     admin,             // admin or superadmin (403 forbidden below), consent given
-    superadmin,        // as admin; an admin is refused 403 superadmin_required by the handler (audited there)
+    superadmin,        // as admin; an admin is refused 403 superadmin_required, audited as the route's DeniedAs
     editor,            // moderator, admin or superadmin (403 forbidden below), consent given (the CMS)
+};
+
+// How a refusal is audited where API.md asks for it (superadmin routes): the action and target
+// type of the denied row; the target id is the path's {id} when it is a well-formed UUID.
+struct DeniedAs {
+    const char* action = nullptr;
+    const char* target_type = nullptr;
 };
 
 // The name `ltc routes` prints and the authorization matrix test reads.
@@ -26,6 +33,6 @@ std::string_view access_name(Access access);
 
 // 401 unauthenticated, 403 csrf_failed, 403 second_factor_required, 403 forbidden, 403
 // consent_required — in this order, as the class asks. The caller found is kept on the request.
-void apply_access(Access access, http::Request& request, server::Services& services);
+void apply_access(Access access, const DeniedAs& denied_as, http::Request& request, server::Services& services);
 
 }  // namespace ltc::auth

@@ -121,8 +121,8 @@ http::Response request_code(http::Request& request, server::Services& services) 
     return accepted(challenge_id);
 }
 
-[[noreturn]] void refuse(soci::session& sql, const http::Request& request, const Challenge* challenge,
-                         const std::string& reason, http::ApiError error) {
+void record_code_failure(soci::session& sql, const http::Request& request, const Challenge* challenge,
+                         const std::string& reason) {
     auto event = anonymous_event(request, "AUTH_CODE_FAILED", "denied");
     if (challenge != nullptr) {
         event.target_type = "challenge";
@@ -130,19 +130,24 @@ http::Response request_code(http::Request& request, server::Services& services) 
     }
     event.meta = {{"reason_code", reason}};
     audit::record(sql, event);
+}
+
+// The audit row (one statement, committed on its own), then the answer.
+[[noreturn]] void refuse(soci::session& sql, const http::Request& request, const Challenge* challenge,
+                         const std::string& reason, http::ApiError error) {
+    record_code_failure(sql, request, challenge, reason);
     throw error;
 }
 
 // A wrong code: the attempt is counted atomically (never past the maximum), with the address's
 // failure counters, and committed before the answer.
 [[noreturn]] void count_wrong_code(const http::Request& request, server::Services& services, const Challenge& challenge) {
-    bool was_locked = false;
     const int max_attempts = static_cast<int>(services.auth.max_code_attempts);
-    services.database.transaction([&](soci::session& tx) {
+    db::transaction_then_refuse(services.database, [&](soci::session& tx) -> std::optional<http::ApiError> {
         const auto counted = count_challenge_attempt(tx, challenge.id, max_attempts);
         if (!counted) {
-            was_locked = true;
-            return;
+            record_code_failure(tx, request, &challenge, "locked");
+            return http::ApiError(429, "code_locked");
         }
         const int attempts = *counted;
         count_event(tx, address_bucket("code_failure_hour", challenge.email_hmac), services.auth.failures_per_address_hour);
@@ -158,8 +163,8 @@ http::Response request_code(http::Request& request, server::Services& services) 
             locked.target_id = challenge.id;
             audit::record(tx, locked);
         }
+        return std::nullopt;
     });
-    if (was_locked) refuse(services.database.session(), request, &challenge, "locked", http::ApiError(429, "code_locked"));
     throw http::ApiError(400, "invalid_code");
 }
 
@@ -198,12 +203,11 @@ http::Response verify_code(http::Request& request, server::Services& services) {
 
     std::optional<User> user;
     std::optional<NewSession> created;
-    bool raced = false;
-    services.database.transaction([&](soci::session& tx) {
+    db::transaction_then_refuse(services.database, [&](soci::session& tx) -> std::optional<http::ApiError> {
         // Single use, also against a parallel request with the same code.
         if (!claim_challenge(tx, challenge->id, static_cast<int>(services.auth.max_code_attempts))) {
-            raced = true;
-            return;
+            record_code_failure(tx, request, &*challenge, "unknown_or_used");
+            return http::ApiError(400, "invalid_code");
         }
         user = find_or_create_user(
             tx, services.keys,
@@ -214,7 +218,7 @@ http::Response verify_code(http::Request& request, server::Services& services) {
             event.target_id = user->id;
             event.meta = {{"reason_code", std::string("account_disabled")}};
             audit::record(tx, event);
-            return;
+            return http::ApiError(403, "account_disabled");
         }
         record_sign_in(tx, user->id);
         created = create_session(tx, services.keys, services.auth, user->id, user->role, second_factor_for(tx, *user));
@@ -227,9 +231,8 @@ http::Response verify_code(http::Request& request, server::Services& services) {
         event.request_id = request.request_id;
         event.meta = {{"method", std::string(token_in_body ? "bearer" : "cookie")}};
         audit::record(tx, event);
+        return std::nullopt;
     });
-    if (raced) refuse(sql, request, &*challenge, "unknown_or_used", http::ApiError(400, "invalid_code"));
-    if (!created) throw http::ApiError(403, "account_disabled");
 
     request.role = user->role;
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);

@@ -87,7 +87,8 @@ http::Response activate(http::Request& request, server::Services& services) {
         session = rotate_to_full_session(tx, services.keys, services.auth, caller.session);
         record(tx, request, caller, "TOTP_ENROLLED");
         record(tx, request, caller, "STEP_UP_GRANTED");
-        mail::notify_user(tx, services.keys, caller.session.user_id, mail::SecurityEvent::totp_enrolled);
+        mail::queue_security_notice(tx, services.keys, user_email(tx, services.keys, caller.session.user_id),
+                                    mail::SecurityEvent::totp_enrolled);
     });
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     body->set("backup_codes", codes_json(codes));

@@ -139,7 +139,7 @@ http::Response review(http::Request& request, server::Services& services) {
 
 http::Response publish(http::Request& request, server::Services& services) {
     const std::string type = require_type(request);
-    const auth::Caller caller = admin::require_superadmin_access(request, services, "ARTICLE_PUBLISHED", "article");
+    const auth::Caller caller = admin::require_admin_access(request, services);
     const Article current = require_article(request, services, type);
     auth::require_step_up(caller);
     services.database.transaction([&](soci::session& tx) {
@@ -164,7 +164,7 @@ void register_cms_routes(http::Router& router, server::Services& services) {
         {"PATCH", "/api/cms/{type}/{id}", auth::Access::editor, patch},
         {"POST", "/api/cms/{type}/{id}/submit", auth::Access::editor, submit},
         {"POST", "/api/cms/{type}/{id}/review", auth::Access::admin, review},
-        {"POST", "/api/cms/{type}/{id}/publish", auth::Access::superadmin, publish},
+        {"POST", "/api/cms/{type}/{id}/publish", auth::Access::superadmin, publish, {"ARTICLE_PUBLISHED", "article"}},
     });
 }
 

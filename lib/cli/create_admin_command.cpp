@@ -44,7 +44,7 @@ int create_admin_command(const std::vector<std::string>& args, std::ostream& out
             event.target_id = user.id;
             event.meta = {{"from_role", previous}, {"to_role", role}};
             audit::record(tx, event);
-            if (previous != role) mail::notify_user(tx, keys, user.id, mail::SecurityEvent::role_changed, role);
+            if (previous != role) mail::queue_security_notice(tx, keys, auth::user_email(tx, keys, user.id), mail::SecurityEvent::role_changed, role);
         });
         out << "ltc create-admin: " << user.email_masked << " is " << role
             << "; the next sign-in at /auth asks for TOTP (enrolment on first use)\n";

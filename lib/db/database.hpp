@@ -3,6 +3,7 @@
 // and reopened by a later request. The worker never exits because of the database.
 #include <chrono>
 #include <functional>
+#include <utility>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -49,6 +50,16 @@ private:
     std::unique_ptr<soci::session> session_;
     bool ever_connected_ = false;
 };
+
+// The one way to refuse after recording the refusal: `work` runs in one transaction and returns
+// std::optional<Error>; its writes (the audit row of a denial included) are committed, then a
+// returned error is thrown as the answer.
+template <class Work>
+void transaction_then_refuse(Database& database, Work&& work) {
+    decltype(work(std::declval<soci::session&>())) refusal;
+    database.transaction([&](soci::session& tx) { refusal = work(tx); });
+    if (refusal) throw *refusal;
+}
 
 // Runs a multi-statement SQL script on a raw connection; throws std::runtime_error with the server's message.
 void execute_script(PGconn* connection, const std::string& sql);

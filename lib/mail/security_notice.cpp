@@ -1,6 +1,5 @@
 #include "mail/security_notice.hpp"
 
-#include "auth/users.hpp"
 #include "mail/outbox.hpp"
 
 namespace ltc::mail {
@@ -22,10 +21,10 @@ NoticeText security_notice(SecurityEvent event, const std::string& new_role) {
     return text;
 }
 
-void notify_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id, SecurityEvent event,
-                 const std::string& new_role) {
+void queue_security_notice(soci::session& sql, const crypto::KeyRing& keys, const std::string& address, SecurityEvent event,
+                           const std::string& new_role) {
     const NoticeText text = security_notice(event, new_role);
-    enqueue(sql, keys, {auth::user_email(sql, keys, user_id), text.subject, text.body});
+    enqueue(sql, keys, {address, text.subject, text.body});
 }
 
 }  // namespace ltc::mail

@@ -17,8 +17,8 @@ struct NoticeText {
 
 NoticeText security_notice(SecurityEvent event, const std::string& new_role = {});
 
-// Queues the notice for the user in the caller's transaction.
-void notify_user(soci::session& sql, const crypto::KeyRing& keys, const std::string& user_id, SecurityEvent event,
-                 const std::string& new_role = {});
+// Queues the notice to `address` (the user's, from auth::user_email) in the caller's transaction.
+void queue_security_notice(soci::session& sql, const crypto::KeyRing& keys, const std::string& address, SecurityEvent event,
+                           const std::string& new_role = {});
 
 }  // namespace ltc::mail

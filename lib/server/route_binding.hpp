@@ -2,6 +2,8 @@
 // Handlers are plain functions of (request, services); routes are registered as tables of them,
 // each row declaring its access class, which the binding applies before the handler runs.
 #include <initializer_list>
+#include <stdexcept>
+#include <string>
 
 #include "auth/access.hpp"
 #include "http/router.hpp"
@@ -16,22 +18,31 @@ struct ServiceRoute {
     ServiceRoute(const char* method, const char* route_template, auth::Access access, ServiceHandler handler,
                  http::BodyMode body_mode = http::BodyMode::buffered)
         : method(method), route_template(route_template), access(access), handler(handler), body_mode(body_mode) {}
+    // Routes whose refusal is audited (every superadmin route) name the audit row.
+    ServiceRoute(const char* method, const char* route_template, auth::Access access, ServiceHandler handler,
+                 auth::DeniedAs denied_as)
+        : method(method), route_template(route_template), access(access), handler(handler), denied_as(denied_as) {}
 
     const char* method;
     const char* route_template;
     auth::Access access;
     ServiceHandler handler;
-    http::BodyMode body_mode;
+    http::BodyMode body_mode = http::BodyMode::buffered;
+    auth::DeniedAs denied_as;
 };
 
 inline void add_routes(http::Router& router, Services& services, std::initializer_list<ServiceRoute> routes) {
     for (const ServiceRoute& route : routes) {
+        if (route.access == auth::Access::superadmin && route.denied_as.action == nullptr) {
+            throw std::logic_error(std::string("route ") + route.route_template + ": a superadmin route names its DeniedAs");
+        }
         const ServiceHandler handler = route.handler;
         const auth::Access access = route.access;
+        const auth::DeniedAs denied_as = route.denied_as;
         router.add(
             route.method, route.route_template,
-            [&services, handler, access](http::Request& request) {
-                auth::apply_access(access, request, services);
+            [&services, handler, access, denied_as](http::Request& request) {
+                auth::apply_access(access, denied_as, request, services);
                 return handler(request, services);
             },
             route.body_mode, std::string(auth::access_name(access)));
