@@ -48,7 +48,7 @@ map_paths() {
 }
 map_paths "$dest/etc/nginx/sites-available/lifetimecircle" > "$tmp/nginx/site.conf"
 grep -q 'listen \[::\]:443 ssl' "$tmp/nginx/site.conf" || fail "no IPv6 listener in the installed site"
-if grep -n '@[A-Z_]*@' "$tmp/nginx/site.conf" "$dest/etc/nginx/conf.d/lifetimecircle.conf"; then fail "placeholders left"; fi
+if grep -n '^[^#]*@[A-Z_]*@' "$tmp/nginx/site.conf" "$dest/etc/nginx/conf.d/lifetimecircle.conf"; then fail "placeholders left"; fi
 cat > "$tmp/nginx/nginx.conf" <<CONF
 pid $tmp/nginx.pid;
 error_log $tmp/log/error.log;
