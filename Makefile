@@ -1,5 +1,6 @@
 # LifeTimeCircle · Service Heft 4.0 — the one entry point.
 # make | make deps | make run | make stop | make test | make bench | make admin EMAIL=… ROLE=…
+# make install [PREFIX=…] [DESTDIR=…] [DOMAIN=…] | make dist   (docs/deployment.md)
 
 # Build with every core unless the caller chose (make -jN).
 ifeq ($(filter -j%,$(MAKEFLAGS)),)
@@ -47,7 +48,7 @@ FUZZ_SRC        := $(sort $(wildcard tests/fuzz/*_target.cpp))
 PROGRAMS := $(BIN)/ltc-fcgi $(BIN)/ltc $(BIN)/ltc-bench-responder
 TESTS    := $(BIN)/unit-tests $(BIN)/integration-tests $(BIN)/browser-tests $(BIN)/fuzz-replay
 
-.PHONY: all deps run stop test bench admin clean
+.PHONY: all deps run stop test bench admin clean install dist
 # Keep the objects of the programs' main files (make would delete them as intermediates).
 .SECONDARY:
 all: $(PROGRAMS) $(TESTS)
@@ -77,6 +78,26 @@ admin: all
 
 clean:
 	rm -rf $(BUILD)
+
+# A release: the release directory (PREFIX, one per version; `current` links the active one) and
+# the system files in /etc naming LTC_HOME (scripts/install-release.sh, scripts/install-system.sh).
+PREFIX   ?= /opt/lifetimecircle/releases/$(LTC_VERSION)
+LTC_HOME ?= /opt/lifetimecircle/current
+DOMAIN   ?= $(shell hostname -f 2>/dev/null || hostname)
+install: $(BIN)/ltc-fcgi $(BIN)/ltc
+	scripts/install-release.sh "$(DESTDIR)$(PREFIX)" "$(LTC_VERSION)"
+	"$(DESTDIR)$(PREFIX)/libexec/install-system" --root "$(DESTDIR)" --home "$(LTC_HOME)" --domain "$(DOMAIN)"
+
+# The release tarball lifetimecircle-<version>.tar.gz (one directory, the release: unpacked into
+# /opt/lifetimecircle/releases/) and its SHA256SUMS, in build/dist/.
+DIST := $(BUILD)/dist
+dist: $(BIN)/ltc-fcgi $(BIN)/ltc
+	rm -rf $(DIST) && mkdir -p $(DIST)/stage
+	scripts/install-release.sh "$(DIST)/stage/$(LTC_VERSION)" "$(LTC_VERSION)"
+	tar -C $(DIST)/stage --owner=0 --group=0 --sort=name -czf $(DIST)/lifetimecircle-$(LTC_VERSION).tar.gz $(LTC_VERSION)
+	rm -rf $(DIST)/stage
+	cd $(DIST) && sha256sum lifetimecircle-$(LTC_VERSION).tar.gz > SHA256SUMS
+	@echo "$(DIST)/lifetimecircle-$(LTC_VERSION).tar.gz"
 
 # The version header changes only when the version string does, so commits do not rebuild everything.
 $(GEN)/ltc_version.hpp: FORCE

@@ -40,8 +40,8 @@ server {
     ssl_protocols TLSv1.2 TLSv1.3;
     access_log $VAR/log/nginx-access.log ltc_access;
     location / {
-        include $VAR/nginx/ltc-headers.conf;
-        include $VAR/nginx/ltc-fastcgi.conf;
+        include $VAR/nginx/snippets/ltc-headers.conf;
+        include $VAR/nginx/snippets/ltc-fastcgi.conf;
         fastcgi_pass unix:$CEILING_SOCKET;
     }
 }
@@ -54,8 +54,8 @@ server {
     ssl_protocols TLSv1.2 TLSv1.3;
     access_log off;
     location /api/ {
-        include $VAR/nginx/ltc-headers.conf;
-        include $VAR/nginx/ltc-fastcgi.conf;
+        include $VAR/nginx/snippets/ltc-headers.conf;
+        include $VAR/nginx/snippets/ltc-fastcgi.conf;
         fastcgi_pass unix:$FCGI_SOCKET;
     }
 }

@@ -10,6 +10,7 @@ packages=(
   libboost-test-dev libcpp-httplib-dev
   wrk bc chromium chromium-driver
   zbar-tools poppler-utils libcmark-dev
+  systemd  # systemd-analyze verify of the installed units (make test; works without systemd running)
 )
 
 missing=()

@@ -3,6 +3,7 @@
 # usage: scripts/stack.sh up|down|status|restart-workers|workers-stop|pg-stop|pg-start|pg-freeze|pg-thaw
 set -euo pipefail
 source "$(dirname "$0")/lib/stack-common.sh"
+source "$(dirname "$0")/lib/nginx-render.sh"
 
 # Every LTC_* the caller set reaches the workers (e.g. LTC_CODE_TTL_SECONDS=5 make run).
 export LTC_VAR_DIR=$VAR LTC_HTTPS_PORT=$HTTPS_PORT LTC_HTTP_PORT=$HTTP_PORT LTC_PG_PORT=$PG_PORT
@@ -58,6 +59,7 @@ prepare_dirs() {
         grant_traverse postgres "$VAR/pg"
         grant_traverse postgres "$ROOT/scripts"
         grant_traverse "$NGINX_USER" "$ROOT/nginx/www"
+        grant_traverse "$NGINX_USER" "$ROOT/nginx/legal"
         grant_traverse "$NGINX_USER" "$VAR/run"
         # Workers write documents, nginx reads them (X-Accel-Redirect): files are 0640 in
         # directories whose group is nginx's and which pass that group on (setgid).
@@ -136,16 +138,41 @@ make_certificate() {
         -keyout "$VAR/tls/key.pem" -out "$VAR/tls/cert.pem" 2>/dev/null)
 }
 
+# The settings the next pool starts with: ltc.env and the caller's LTC_* overrides, nothing left
+# over from an earlier start (scripts/lib/fcgi-pool.sh reads the file at every pool start).
+write_pool_env() {
+    (umask 077; export -p | grep -E '^declare -x LTC_[A-Z0-9_]+=' > "$VAR/run/pool.env")
+}
+
+# As in production (ltc-fcgi.socket + ltc-fcgi.service): the socket outlives the pool. spawn-fcgi
+# binds it and execs fcgi-pool.sh, which holds it and runs multiwatch ($WORKERS workers, told
+# to stop with SIGTERM, on which a worker finishes its request first) on it.
 start_workers() {
-    if pid_alive "$VAR/run/ltc-fcgi.pid"; then return 0; fi
+    write_pool_env
+    if pid_alive "$VAR/run/ltc-fcgi-socket.pid"; then return 0; fi
     rm -f "$FCGI_SOCKET" "$VAR/run/metrics.shm"
     local socket_owner=()
     is_root && socket_owner=(-U "$NGINX_USER" -G "$NGINX_USER")
-    # spawn-fcgi binds the socket and execs multiwatch (-n), which keeps $WORKERS workers alive.
     setsid spawn-fcgi -n -s "$FCGI_SOCKET" -M 0660 "${socket_owner[@]}" -- \
-        /usr/bin/multiwatch -f "$WORKERS" -r 3 -t 10000 -- "$ROOT/build/bin/ltc-fcgi" \
+        "$ROOT/scripts/lib/fcgi-pool.sh" "$VAR/run/pool.env" "$VAR/run/ltc-fcgi.pid" -- \
+        /usr/bin/multiwatch -f "$WORKERS" -r 3 -t 10000 -s TERM -- "$ROOT/build/bin/ltc-fcgi" \
         >>"$VAR/log/fcgi.log" 2>&1 </dev/null &
-    echo $! > "$VAR/run/ltc-fcgi.pid"
+    echo $! > "$VAR/run/ltc-fcgi-socket.pid"
+}
+
+# A new pool on the same socket, the old one drained first (scripts/lib/fcgi-pool.sh, SIGHUP).
+restart_workers() {
+    local old
+    if ! pid_alive "$VAR/run/ltc-fcgi-socket.pid"; then start_workers; return 0; fi
+    write_pool_env
+    old=$(cat "$VAR/run/ltc-fcgi.pid" 2>/dev/null || true)
+    kill -HUP "$(cat "$VAR/run/ltc-fcgi-socket.pid")"
+    for _ in $(seq 1 300); do
+        [[ $(cat "$VAR/run/ltc-fcgi.pid" 2>/dev/null) != "$old" ]] && pid_alive "$VAR/run/ltc-fcgi.pid" && return 0
+        sleep 0.1
+    done
+    echo "The worker pool did not restart; see $VAR/log/fcgi.log" >&2
+    return 1
 }
 
 start_mailer() {
@@ -154,17 +181,21 @@ start_mailer() {
     echo $! > "$VAR/run/ltc-mailer.pid"
 }
 
+# The same templates as an installation; loopback only, no IPv6 listener.
 render_template() {
-    sed -e "s|@LISTEN_ADDRESS@|127.0.0.1|g" -e "s|@HTTPS_PORT@|$HTTPS_PORT|g" -e "s|@HTTP_PORT@|$HTTP_PORT|g" \
-        -e "s|@HTTPS_AUTHORITY_PORT@|:$HTTPS_PORT|g" -e "s|@SERVER_NAME@|localhost 127.0.0.1|g" \
-        -e "s|@TLS_CERT@|$VAR/tls/cert.pem|g" -e "s|@TLS_KEY@|$VAR/tls/key.pem|g" \
-        -e "s|@WWW_ROOT@|$ROOT/nginx/www|g" -e "s|@FCGI_SOCKET@|$FCGI_SOCKET|g" -e "s|@LOG_DIR@|$VAR/log|g" \
-        -e "s|@PROTECTED_FILES_DIR@|$STORAGE/files|g" -e "s|@CONF_DIR@|$VAR/nginx|g" \
-        -e "s|@API_RATE@|${LTC_EDGE_RATE:-30r/s}|g" -e "s|@API_BURST@|${LTC_EDGE_BURST:-60}|g" "$1"
+    NGX_LISTEN_ADDRESS=127.0.0.1: NGX_IPV6=no NGX_HTTPS_PORT=$HTTPS_PORT NGX_HTTP_PORT=$HTTP_PORT \
+        NGX_HTTPS_AUTHORITY_PORT=:$HTTPS_PORT NGX_SERVER_NAME="localhost 127.0.0.1" \
+        NGX_TLS_CERT=$VAR/tls/cert.pem NGX_TLS_KEY=$VAR/tls/key.pem NGX_WWW_ROOT=$ROOT/nginx/www \
+        NGX_FCGI_SOCKET=$FCGI_SOCKET NGX_LOG_DIR=$VAR/log NGX_PROTECTED_FILES_DIR=$STORAGE/files \
+        NGX_SNIPPETS_DIR=$VAR/nginx/snippets NGX_LEGAL_DIR=$ROOT/nginx/legal NGX_API_RATE=${LTC_EDGE_RATE:-30r/s} \
+        NGX_API_BURST=${LTC_EDGE_BURST:-60} NGX_RELEASE="dev-$(date +%s)" render_nginx_template "$1"
 }
 
+# Laid out as on a Debian host: http-level zones in conf.d/, includes in snippets/, the site.
 write_nginx_config() {
-    cp "$ROOT"/nginx/ltc-{headers,fastcgi,api-errors,envelope}.conf "$VAR/nginx/"
+    mkdir -p "$VAR/nginx/snippets" "$VAR/nginx/conf.d"
+    cp "$ROOT"/nginx/ltc-{headers,fastcgi,api-errors,envelope}.conf "$VAR/nginx/snippets/"
+    render_template "$ROOT/nginx/ltc-http.conf.template" > "$VAR/nginx/conf.d/lifetimecircle.conf"
     render_template "$ROOT/nginx/ltc-site.conf.template" > "$VAR/nginx/ltc-site.conf"
     local user_line=""
     is_root && user_line="user $NGINX_USER;"
@@ -185,6 +216,7 @@ http {
     proxy_temp_path $VAR/nginx/tmp/proxy;
     uwsgi_temp_path $VAR/nginx/tmp/uwsgi;
     scgi_temp_path $VAR/nginx/tmp/scgi;
+    include $VAR/nginx/conf.d/*.conf;
     include $VAR/nginx/ltc-site.conf;
     include $VAR/nginx/extra-*.conf;
 }
@@ -247,7 +279,11 @@ case "${1:-}" in
         "$ROOT/build/bin/ltc" migrate --dir "$ROOT/sql"
         # Upgrade step for data written before ciphertexts were bound to their row (idempotent).
         "$ROOT/build/bin/ltc" bind-sealed-rows
-        "$ROOT/build/bin/ltc" demo-seed
+        seed_output=$("$ROOT/build/bin/ltc" demo-seed)
+        echo "$seed_output"
+        # The demo vehicle's public page, once, when it is created (scripts/smoke needs a token).
+        demo_url=$(sed -n 's/^demo public page: //p' <<<"$seed_output")
+        [[ -z $demo_url ]] || echo "$demo_url" > "$VAR/demo-public-url"
         make_certificate
         start_workers
         start_mailer
@@ -256,31 +292,33 @@ case "${1:-}" in
         echo
         echo "LifeTimeCircle läuft: https://127.0.0.1:$HTTPS_PORT/  (self-signed certificate)"
         echo "  health:   https://127.0.0.1:$HTTPS_PORT/api/health"
-        echo "  demo:     sign in as demo@lifetimecircle.example to see the demo vehicle"
+        echo "  demo:     sign in as demo@lifetimecircle.example to see the demo vehicle;"
+        echo "            its public page: $(cat "$VAR/demo-public-url" 2>/dev/null || echo "(made before; see the vehicle page)")"
         echo "  sign-in codes arrive as .eml files in $VAR/mail/ (set LTC_SMTP_URL to send real mail)"
         echo "  settings: $VAR/ltc.env    logs: $VAR/log/"
         echo "  stop:     make stop"
         ;;
     down)
         stop_pid "$VAR/run/nginx.pid" QUIT
-        stop_pid "$VAR/run/ltc-fcgi.pid" TERM
+        stop_pid "$VAR/run/ltc-fcgi-socket.pid" TERM
         stop_pid "$VAR/run/ltc-mailer.pid" TERM
         stop_postgres
         ;;
     status)
-        for name in nginx ltc-fcgi ltc-mailer; do
+        for name in nginx ltc-fcgi-socket ltc-fcgi ltc-mailer; do
             pid_alive "$VAR/run/$name.pid" && echo "$name: running ($(cat "$VAR/run/$name.pid"))" || echo "$name: stopped"
         done
         as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"
         ;;
     restart-workers)
-        # For test phases that need other settings (e.g. LTC_CODE_TTL_SECONDS=2 scripts/stack.sh restart-workers).
+        # As `systemctl restart ltc-fcgi` does, without a failed request; also for test phases that
+        # need other settings (e.g. LTC_CODE_TTL_SECONDS=2 scripts/stack.sh restart-workers).
         load_env
-        stop_pid "$VAR/run/ltc-fcgi.pid" TERM
-        start_workers
+        restart_workers
         wait_for_health
         ;;
-    workers-stop) stop_pid "$VAR/run/ltc-fcgi.pid" TERM ;;
+    # Pool and socket (systemctl stop ltc-fcgi.socket ltc-fcgi.service): nginx answers 503.
+    workers-stop) stop_pid "$VAR/run/ltc-fcgi-socket.pid" TERM ;;
     pg-stop) stop_postgres ;;
     pg-start) as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -l "$VAR/log/postgres.log" -w -t 60 start >/dev/null ;;
     pg-freeze) signal_postgres_tree STOP ;;

@@ -31,6 +31,8 @@ trap stop_stack EXIT
 
 run_suite unit "$BIN/unit-tests" --report_level=short
 run_suite fuzz-replay "$BIN/fuzz-replay" "$ROOT/tests/fuzz/corpus/json_body"
+# make install into a temporary DESTDIR: units (systemd-analyze verify) and nginx site (nginx -t).
+run_suite install-check "$ROOT/scripts/install-check.sh"
 
 # A fresh state every run, so results never depend on a previous one.
 mkdir -p "$ROOT/var"
@@ -68,6 +70,11 @@ if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
         failed_names+=("restart-workers-clock")
     fi
     "$ROOT/scripts/stack.sh" restart-workers >/dev/null
+    # Restarts without a failed request: wrk at 64 connections while the pool restarts 3 times.
+    run_suite restart-under-load "$ROOT/scripts/restart-under-load.sh"
+    # The deployment guide's smoke flows, with the demo vehicle's public link.
+    run_suite smoke "$ROOT/scripts/smoke" "$LTC_BASE_URL" "$(basename "$(cat "$LTC_VAR_DIR/demo-public-url")")" \
+        --cacert "$LTC_VAR_DIR/tls/cert.pem"
     # Last: `ltc rotate-secret` on the test stack, as an operator does it: stop everything that
     # writes, rotate with the database up, put the new secret and version into ltc.env, start
     # again, then check that the accounts made before still work (tests labelled rotate_secret).

@@ -6,6 +6,8 @@
 #include "cli/cli_context.hpp"
 #include "consent/consent_store.hpp"
 #include "entries/entry_store.hpp"
+#include "publiclink/public_link_store.hpp"
+#include "publiclink/public_url.hpp"
 #include "trust/berlin_date.hpp"
 #include "vehicles/trust_summary.hpp"
 #include "vehicles/vehicle_store.hpp"
@@ -41,6 +43,7 @@ int demo_command(const std::vector<std::string>& args, std::ostream& out, std::o
     return run_with_context("demo-seed", err, [&out](CliContext& context) {
         const crypto::KeyRing& keys = context.keys;
         bool created = false;
+        std::string public_token;
         context.database.transaction([&](soci::session& tx) {
             const auth::User user = auth::find_or_create_user(tx, keys, demo_email);
             for (const auto& document : consent::missing_documents(tx, user.id)) consent::accept(tx, user.id, document, "demo-seed");
@@ -59,9 +62,13 @@ int demo_command(const std::vector<std::string>& args, std::ostream& out, std::o
             add_entry(tx, id, user.id, "2024-05-03", "hu_au", 195120, true, "HU/AU ohne Mängel");
             add_entry(tx, id, user.id, "2025-06-20", "bremsen", 207880, false, "Bremsbeläge vorne");
             vehicles::refresh_trust_summary(tx, id, trust::berlin_today(context.config.today_override));
+            // Its public page is on, for the smoke test (scripts/smoke) and to show the trust page.
+            public_token = publiclink::new_token();
+            publiclink::put_token(tx, id, public_token);
             created = true;
         });
         out << (created ? "demo vehicle created for " : "demo vehicle already present for ") << demo_email << '\n';
+        if (created) out << "demo public page: " << publiclink::public_url(context.config, public_token) << '\n';
         return 0;
     });
 }

@@ -166,7 +166,9 @@ Snapshot SharedMetrics::snapshot() const {
     result.db_errors = block_->db_errors.load();
     result.db_reconnects = block_->db_reconnects.load();
     for (const WorkerSlot& worker : block_->workers) {
-        if (worker.busy.load() != 0 && process_alive(worker.pid.load())) ++result.workers_busy;
+        if (!process_alive(worker.pid.load())) continue;
+        ++result.workers_live;
+        if (worker.busy.load() != 0) ++result.workers_busy;
     }
     for (const RequestSlot& slot : block_->requests) {
         if (slot.state.load(std::memory_order_acquire) != slots::ready) continue;
@@ -230,6 +232,9 @@ std::string render_prometheus(const Snapshot& snapshot, const std::string& versi
         << "# HELP ltc_workers_busy Worker processes answering a request right now.\n"
         << "# TYPE ltc_workers_busy gauge\n"
         << "ltc_workers_busy " << snapshot.workers_busy << '\n'
+        << "# HELP ltc_workers_live Worker processes of the pool alive right now.\n"
+        << "# TYPE ltc_workers_live gauge\n"
+        << "ltc_workers_live " << snapshot.workers_live << '\n'
         << "# HELP ltc_build_info Build of the running workers.\n"
         << "# TYPE ltc_build_info gauge\n"
         << "ltc_build_info{version=\"" << label(version) << "\"} 1\n";

@@ -32,6 +32,7 @@ struct Snapshot {
     std::uint64_t db_errors = 0;
     std::uint64_t db_reconnects = 0;
     std::uint64_t workers_busy = 0;
+    std::uint64_t workers_live = 0;  // processes of the pool alive now (a pool whose slots gave up shows fewer)
 };
 
 struct SharedBlock;

@@ -1,11 +1,14 @@
 #include "server/fcgi_worker.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <string>
 
 #include <fcgiapp.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <Poco/RandomStream.h>
@@ -89,6 +92,16 @@ void write_response(FCGX_Request& fcgi, const http::Response& response) {
     if (!response.body.empty()) FCGX_PutStr(response.body.data(), static_cast<int>(response.body.size()), fcgi.out);
 }
 
+// accept() on the shared listening socket gives up after this long (EAGAIN), so that a worker
+// told to stop while idle notices it without a signal handler breaking a request's reads. The
+// socket is shared by the pool, the option is the same for all.
+void bound_accept_wait(int listen_socket) {
+    const timeval wait{0, 200'000};
+    if (::setsockopt(listen_socket, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait) != 0) {
+        log_event("warn", "listening socket without accept timeout: an idle worker stops only when killed");
+    }
+}
+
 }  // namespace
 
 int run_fcgi_worker(const http::Router& router, Services& services) {
@@ -98,9 +111,15 @@ int run_fcgi_worker(const http::Router& router, Services& services) {
     if (FCGX_Init() != 0) return 1;
     FCGX_Request fcgi;
     if (FCGX_InitRequest(&fcgi, 0, 0) != 0) return 1;
+    bound_accept_wait(0);
     log_event("info", "worker ready");
 
-    while (FCGX_Accept_r(&fcgi) == 0) {
+    // A stop request ends the loop between requests: the request taken is always answered,
+    // and connections not yet taken stay queued on the socket for the next pool.
+    while (!watchdog.stop_requested()) {
+        const int accepted = FCGX_Accept_r(&fcgi);
+        if (accepted == -EAGAIN) continue;
+        if (accepted != 0) break;
         const auto started = std::chrono::steady_clock::now();
         services.metrics.set_busy(true);
         watchdog.request_started();

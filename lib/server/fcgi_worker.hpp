@@ -5,7 +5,8 @@
 
 namespace ltc::server {
 
-// Serves requests until the socket is closed or the process is signalled; returns the exit code.
+// Serves requests until the socket is closed or a stop signal arrives (SIGTERM, SIGINT, SIGUSR1:
+// the current request is finished first); returns the exit code.
 int run_fcgi_worker(const http::Router& router, Services& services);
 
 }  // namespace ltc::server

@@ -20,6 +20,7 @@ sigset_t termination_signals() {
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGUSR1);  // multiwatch's default "graceful" signal
     return set;
 }
 }  // namespace
@@ -43,20 +44,17 @@ void Watchdog::request_finished() { started_ms_.store(0, std::memory_order_relax
 void Watchdog::run() {
     const sigset_t signals = termination_signals();
     const timespec tick{0, 100'000'000};
-    bool terminating = false;
     while (!stopping_) {
-        if (sigtimedwait(&signals, nullptr, &tick) > 0) terminating = true;
+        if (sigtimedwait(&signals, nullptr, &tick) > 0 && !stop_requested_) {
+            log_event("info", "worker stopping after the current request");
+            stop_requested_ = true;
+        }
         flush_log();
         const std::int64_t started = started_ms_.load(std::memory_order_relaxed);
         if (started != 0 && steady_ms() - started > deadline_ms_) {
             log_event("error", "request exceeded its deadline; worker exits and is replaced");
             flush_log();
             std::_Exit(70);
-        }
-        if (terminating && started == 0) {
-            log_event("info", "worker stopping");
-            flush_log();
-            std::_Exit(0);
         }
     }
 }

@@ -105,6 +105,8 @@ BOOST_AUTO_TEST_CASE(metrics_count_the_requests_of_this_test_over_all_workers) {
     BOOST_TEST(after.find(R"(ltc_http_request_duration_seconds_count{route="/api/health/live"})") != std::string::npos);
     BOOST_TEST(after.find("ltc_build_info{version=") != std::string::npos);
     BOOST_TEST(after.find("ltc_workers_busy ") != std::string::npos);
+    // Every slot of the pool alive (a pool whose slots gave up would show fewer).
+    BOOST_TEST(metric_value(after, "ltc_workers_live") == std::stod(env_or("LTC_WORKERS", "4")));
     // Route templates only: the raw path of an unknown request never becomes a label.
     client.get("/api/unknown-12345");
     BOOST_TEST(client.get("/api/metrics").body.find("unknown-12345") == std::string::npos);

@@ -259,6 +259,17 @@ BOOST_AUTO_TEST_CASE(busy_gauge_does_not_count_a_dead_process) {
     BOOST_TEST(parent.snapshot().workers_busy == 0U);
 }
 
+BOOST_AUTO_TEST_CASE(live_gauge_counts_idle_and_busy_processes_but_not_dead_ones) {
+    const MetricsFile file;
+    SharedMetrics parent(file.path);  // idle, alive
+    BOOST_TEST(parent.snapshot().workers_live == 1U);
+
+    BusyChild child(file.path);
+    BOOST_TEST(parent.snapshot().workers_live == 2U);
+    child.die_busy();
+    BOOST_TEST(parent.snapshot().workers_live == 1U);
+}
+
 BOOST_AUTO_TEST_CASE(a_dead_process_slot_is_reused) {
     const MetricsFile file;
     SharedMetrics parent(file.path);
@@ -318,6 +329,8 @@ BOOST_AUTO_TEST_CASE(render_prometheus_exact_lines) {
              std::string("ltc_db_reconnects_total 0"),
              std::string("# TYPE ltc_workers_busy gauge"),
              std::string("ltc_workers_busy 0"),
+             std::string("# TYPE ltc_workers_live gauge"),
+             std::string("ltc_workers_live 1"),
              std::string("ltc_build_info{version=\"1.2.3+abc\"} 1"),
          }) {
         BOOST_TEST_CONTEXT(line) { BOOST_TEST(has_line(text, line)); }

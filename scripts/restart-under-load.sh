@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# make test phase: the worker pool restarted three times while wrk keeps 64 connections busy
+# through nginx; passes only when every answer was 2xx and no socket error occurred.
+# Needs the running local stack (scripts/stack.sh up).
+set -euo pipefail
+source "$(dirname "$0")/lib/stack-common.sh"
+URL="https://127.0.0.1:$HTTPS_PORT${LTC_RESTART_TEST_PATH:-/api/health/live}"
+RESTARTS=3
+report=$VAR/log/restart-under-load.txt
+
+wrk -t 2 -c 64 -d $((RESTARTS * 3 + 3))s --latency "$URL" > "$report" 2>&1 &
+wrk_pid=$!
+sleep 2
+for round in $(seq 1 "$RESTARTS"); do
+    old=$(cat "$VAR/run/ltc-fcgi.pid")
+    "$ROOT/scripts/stack.sh" restart-workers >/dev/null
+    echo "restart $round: pool $old → $(cat "$VAR/run/ltc-fcgi.pid")"
+    sleep 1
+done
+wait "$wrk_pid"
+cat "$report"
+
+requests=$(awk '/requests in/ {print $1}' "$report")
+failed=0
+if grep -q 'Non-2xx or 3xx responses' "$report"; then failed=1; fi
+if grep -q 'Socket errors' "$report"; then failed=1; fi
+if [[ -z $requests || $requests -eq 0 ]]; then failed=1; fi
+if ((failed)); then
+    echo "FAILED: failed requests or socket errors while the pool restarted $RESTARTS times" >&2
+    exit 1
+fi
+echo "ok: $requests requests, $RESTARTS pool restarts, no failed request"
