@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make test: unit tests, then a private stack (own ports, own state in var/test) for the
-# integration, browser, fuzz-replay and restore-drill suites; stops everything afterwards.
+# integration, browser, fuzz-replay and application restore-drill suites; stops everything afterwards.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export LTC_ROOT=$ROOT
@@ -86,13 +86,14 @@ if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
         failed_names+=("rotate-secret")
     fi
     unset old_secret new_secret
+    # Last: the application restore drill (writes, backups, destroys and restores this stack).
+    run_suite restore-drill "$ROOT/tests/restore-drill.sh"
 else
     cat "$ROOT/var/test-stack.log"
     failed=$((failed + 1))
     failed_names+=("stack-up")
 fi
 stop_stack
-run_suite restore-drill "$ROOT/scripts/restore-drill.sh"
 
 leftovers=$(pgrep -f "$LTC_VAR_DIR" || true)
 if [[ -n $leftovers ]]; then
