@@ -302,7 +302,7 @@ case "${1:-}" in
         ;;
     workers-stop) stop_pid "$VAR/run/ltc-fcgi.pid" TERM ;;
     pg-stop) stop_postgres ;;
-    pg-start) as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -l "$VAR/log/postgres.log" -w -t 60 start >/dev/null ;;
+    pg-start) as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -l "$VAR/log/postgres.log" -w -t 60 start >/dev/null; wait_for_promotion ;;
     pg-freeze) signal_postgres_tree STOP ;;
     pg-thaw) signal_postgres_tree CONT ;;
     *) echo "usage: $0 up|down|status|restart-workers|workers-stop|pg-stop|pg-start|pg-freeze|pg-thaw" >&2; exit 2 ;;

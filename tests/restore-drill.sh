@@ -42,13 +42,20 @@ verified_rows() {  # `ltc verify` must pass; prints its row counts
     grep '^rows:' <<<"$out"
 }
 archived_wal() { psql_super -d postgres -Atc "SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver"; }
+# The cluster and the document store go; nginx, the workers and the mailer stay up and
+# reconnect to the restored cluster, as in production (docs/operations.md, Restore).
 destroy() {
-    "$ROOT/scripts/stack.sh" down >>"$LOG" 2>&1
+    "$ROOT/scripts/stack.sh" pg-stop >>"$LOG" 2>&1
     rm -rf -- "$VAR/pg/data" "$STORAGE"
 }
 restore_and_start() {
     "$ROOT/scripts/restore" "$@" >>"$LOG" 2>&1 || fail "scripts/restore $* failed"
-    "$ROOT/scripts/stack.sh" up >>"$LOG" 2>&1 || fail "the stack did not start on the restored data"
+    "$ROOT/scripts/stack.sh" pg-start >>"$LOG" 2>&1 || fail "PostgreSQL did not start on the restored data"
+    for _ in $(seq 1 40); do
+        curl -skf -o /dev/null --max-time 3 "$LTC_BASE_URL/api/health" && return 0
+        sleep 0.5
+    done
+    fail "/api/health does not answer 200 after the restore"
 }
 
 rm -rf -- "$VAR/restore-drill"

@@ -90,23 +90,26 @@ ltc_restic() {
   local repo=$1
   shift
   [[ -n ${LTC_DOCUMENTS_BACKUP_PASSWORD:-} ]] || ltc_die "LTC_DOCUMENTS_BACKUP_PASSWORD is not set"
+  mkdir -p -- "$var_dir/backup/restic-cache"
   RESTIC_PASSWORD=$LTC_DOCUMENTS_BACKUP_PASSWORD RESTIC_CACHE_DIR=$var_dir/backup/restic-cache \
     restic --repo "$repo" --quiet "$@"
 }
 
 # ltc_record_metric <kind> <duration seconds>: the last success of one backup kind (full, diff,
-# documents) in the node_exporter textfile; the other kinds' lines stay as they are.
+# documents) in the node_exporter textfile; the other kinds' samples stay as they are.
 ltc_record_metric() {
-  local kind=$1 duration=$2 tmp
+  local kind=$1 duration=$2 tmp name help value
   tmp=$metrics_file.$$.tmp
   {
-    echo '# HELP ltc_backup_last_success_timestamp_seconds End of the last successful backup of this kind.'
-    echo '# TYPE ltc_backup_last_success_timestamp_seconds gauge'
-    echo '# HELP ltc_backup_last_duration_seconds Duration of the last successful backup of this kind.'
-    echo '# TYPE ltc_backup_last_duration_seconds gauge'
-    [[ -f $metrics_file ]] && grep -E '^ltc_backup_' "$metrics_file" | grep -v "{kind=\"$kind\"}"
-    echo "ltc_backup_last_success_timestamp_seconds{kind=\"$kind\"} $(date +%s)"
-    echo "ltc_backup_last_duration_seconds{kind=\"$kind\"} $duration"
+    for name in last_success_timestamp_seconds last_duration_seconds; do
+      help="End of the last successful backup of this kind."
+      value=$(date +%s)
+      [[ $name == last_duration_seconds ]] && help="Duration of the last successful backup of this kind." value=$duration
+      echo "# HELP ltc_backup_$name $help"
+      echo "# TYPE ltc_backup_$name gauge"
+      [[ -f $metrics_file ]] && grep -E "^ltc_backup_$name\{" "$metrics_file" | grep -v "{kind=\"$kind\"}" || true
+      echo "ltc_backup_$name{kind=\"$kind\"} $value"
+    done
   } >"$tmp"
   chmod 0644 -- "$tmp"
   mv -f -- "$tmp" "$metrics_file"
