@@ -10,6 +10,7 @@ packages=(
   libboost-test-dev libcpp-httplib-dev
   wrk bc chromium chromium-driver
   zbar-tools poppler-utils libcmark-dev
+  pgbackrest restic prometheus
 )
 
 missing=()

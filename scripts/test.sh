@@ -31,6 +31,9 @@ trap stop_stack EXIT
 
 run_suite unit "$BIN/unit-tests" --report_level=short
 run_suite fuzz-replay "$BIN/fuzz-replay" "$ROOT/tests/fuzz/corpus/json_body"
+# The alert rules load, and the backup and mail alerts fire when they should.
+run_suite alert-rules promtool check rules "$ROOT/scripts/monitoring/lifetimecircle.rules.yml"
+run_suite alert-rules-test promtool test rules "$ROOT/scripts/monitoring/rules.test.yml"
 
 # A fresh state every run, so results never depend on a previous one.
 mkdir -p "$ROOT/var"
