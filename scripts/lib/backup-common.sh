@@ -107,7 +107,7 @@ ltc_record_metric() {
       [[ $name == last_duration_seconds ]] && help="Duration of the last successful backup of this kind." value=$duration
       echo "# HELP ltc_backup_$name $help"
       echo "# TYPE ltc_backup_$name gauge"
-      [[ -f $metrics_file ]] && grep -E "^ltc_backup_$name\{" "$metrics_file" | grep -v "{kind=\"$kind\"}" || true
+      if [[ -f $metrics_file ]]; then grep -E "^ltc_backup_$name\{" "$metrics_file" | grep -v "{kind=\"$kind\"}" || true; fi
       echo "ltc_backup_$name{kind=\"$kind\"} $value"
     done
   } >"$tmp"
