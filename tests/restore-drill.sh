@@ -7,7 +7,8 @@
 #   `ltc verify` (same row counts as before the loss, sealed columns open, files match) and the
 #   API (a, b, c answer as before) → destroy again → scripts/restore --target-time <mark> →
 #   `ltc verify` (row counts as at the mark) and the API (a, b answer; c is gone) → a damaged
-#   document file makes `ltc verify` fail. Prints the laps; exits non-zero on any difference.
+#   document file and another secret make `ltc verify` fail. Prints the laps; exits non-zero
+#   on any difference.
 set -Eeuo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/lib/stack-common.sh
@@ -109,7 +110,12 @@ if out=$(ltc verify 2>&1); then fail "ltc verify passed with a damaged document 
 grep -q "^problem: document ${document##*/}: the SHA-256" <<<"$out" || fail "ltc verify did not name the damaged file: $out"
 mv -f -- "$VAR/restore-drill/document.orig" "$document"
 verified_rows >/dev/null
-lap "a damaged document file fails ltc verify"
+# … and a secret that does not open the sealed columns (a restore needs the secret of its time).
+if out=$(set -a && . "$VAR/ltc.env" && LTC_SECRET_KEY=$(openssl rand -hex 32) "$BIN/ltc" verify 2>&1); then
+    fail "ltc verify passed with another LTC_SECRET_KEY"
+fi
+grep -q '^problem: users.email_ciphertext of row .* does not open' <<<"$out" || fail "ltc verify did not name the sealed values: $out"
+lap "a damaged document file and another secret fail ltc verify"
 
 printf '  %s\n' "${laps[@]}"
 echo "RPO measured: $rpo s from the last write until its WAL segment was in the repository (archive_timeout 60 s)"
