@@ -11,6 +11,7 @@ packages=(
   wrk bc chromium chromium-driver
   zbar-tools poppler-utils libcmark-dev
   systemd  # systemd-analyze verify of the installed units (make test; works without systemd running)
+  pgbackrest restic prometheus
 )
 
 missing=()

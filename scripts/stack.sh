@@ -10,8 +10,10 @@ export LTC_VAR_DIR=$VAR LTC_HTTPS_PORT=$HTTPS_PORT LTC_HTTP_PORT=$HTTP_PORT LTC_
 CALLER_OVERRIDES=$(export -p | grep -E '^declare -x LTC_[A-Z0-9_]+=' || true)
 
 write_env_file() {
-    local secret owner_password app_password key_version
+    local secret owner_password app_password key_version cipher_pass documents_password
     if [[ -f $VAR/ltc.env ]]; then
+        cipher_pass=$(sed -n 's/^LTC_BACKUP_CIPHER_PASS=//p' "$VAR/ltc.env")
+        documents_password=$(sed -n 's/^LTC_DOCUMENTS_BACKUP_PASSWORD=//p' "$VAR/ltc.env")
         secret=$(sed -n 's/^LTC_SECRET_KEY=//p' "$VAR/ltc.env")
         key_version=$(sed -n 's/^LTC_KEY_VERSION=//p' "$VAR/ltc.env")
         owner_password=$(sed -n 's/^LTC_DB_OWNER_PASSWORD=//p' "$VAR/ltc.env")
@@ -21,6 +23,8 @@ write_env_file() {
     key_version=${key_version:-1}  # raised by `ltc rotate-secret` (docs/operations.md)
     owner_password=${owner_password:-$(openssl rand -hex 24)}
     app_password=${app_password:-$(openssl rand -hex 24)}
+    cipher_pass=${cipher_pass:-$(openssl rand -hex 32)}
+    documents_password=${documents_password:-$(openssl rand -hex 32)}
     local connection="host='$PG_SOCKET_DIR' port=$PG_PORT dbname=ltc connect_timeout=2"
     (umask 077; cat > "$VAR/ltc.env.tmp" <<ENV
 # The local stack's settings (scripts/stack.sh writes this; secrets are generated once).
@@ -36,6 +40,9 @@ LTC_DB_OWNER_PASSWORD=$owner_password
 LTC_DB_APP_PASSWORD=$app_password
 LTC_DATABASE_URL="$connection user=ltc_app password=$app_password application_name=ltc-fcgi"
 LTC_MIGRATE_DATABASE_URL="$connection user=ltc_owner password=$owner_password application_name=ltc-migrate"
+# Backups (scripts/backup, scripts/restore): pgBackRest and restic repositories under backup/.
+LTC_BACKUP_CIPHER_PASS=$cipher_pass
+LTC_DOCUMENTS_BACKUP_PASSWORD=$documents_password
 ENV
     mv "$VAR/ltc.env.tmp" "$VAR/ltc.env")
 }
@@ -49,15 +56,15 @@ load_env() {
 }
 
 prepare_dirs() {
-    mkdir -p "$VAR"/{run,log,mail,tls,nginx/tmp,pg,backup/wal,exports} "$STORAGE"/{tmp,files}
+    mkdir -p "$VAR"/{run,log,mail,tls,nginx/tmp,pg,exports} "$STORAGE"/{tmp,files}
     # Full-export ciphertexts: only the workers' user (the one running this script) reads them.
     chmod 700 "$VAR/exports"
     touch "$VAR/log/postgres.log" "$VAR/log/fcgi.log" "$VAR/log/mailer.log"
     if is_root; then
-        chown postgres:postgres "$VAR/pg" "$VAR/backup/wal" "$VAR/log/postgres.log"
+        chown postgres:postgres "$VAR/pg" "$VAR/log/postgres.log"
         chown "$NGINX_USER" "$VAR/nginx/tmp"
         grant_traverse postgres "$VAR/pg"
-        grant_traverse postgres "$ROOT/scripts"
+        grant_traverse postgres "$VAR"
         grant_traverse "$NGINX_USER" "$ROOT/nginx/www"
         grant_traverse "$NGINX_USER" "$ROOT/nginx/legal"
         grant_traverse "$NGINX_USER" "$VAR/run"
@@ -82,8 +89,10 @@ lc_messages = 'C'
 timezone = 'UTC'
 wal_level = replica
 archive_mode = on
-archive_command = '$ROOT/scripts/wal-archive.sh %p %f $VAR/backup/wal'
-archive_timeout = 300
+# WAL goes to the pgBackRest repository (scripts/backup configure writes its configuration);
+# a segment is closed at least every minute: RPO ≤ 1 minute.
+archive_command = 'pgbackrest --config=$VAR/pgbackrest/pgbackrest.conf --stanza=ltc archive-push %p'
+archive_timeout = 60
 # Statement counts per query shape: the round trips of a request are visible (tests, bench).
 shared_preload_libraries = 'pg_stat_statements'
 pg_stat_statements.track = top
@@ -107,6 +116,18 @@ start_postgres() {
         return 0
     fi
     as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -l "$VAR/log/postgres.log" -w -t 60 start >/dev/null
+    wait_for_promotion
+}
+
+# A restored cluster (scripts/restore) accepts connections while it still replays WAL; the
+# stack goes on once it has promoted itself.
+wait_for_promotion() {
+    for _ in $(seq 1 240); do
+        [[ $(psql_super -d postgres -Atc 'SELECT pg_is_in_recovery()' 2>/dev/null) == f ]] && return 0
+        sleep 0.5
+    done
+    echo "PostgreSQL is still in recovery after 120 s; see $VAR/log/postgres.log" >&2
+    return 1
 }
 
 bootstrap_database() {
@@ -275,6 +296,7 @@ case "${1:-}" in
         write_env_file
         load_env
         start_postgres
+        "$ROOT/scripts/backup" configure >/dev/null
         bootstrap_database
         "$ROOT/build/bin/ltc" migrate --dir "$ROOT/sql"
         # Upgrade step for data written before ciphertexts were bound to their row (idempotent).
@@ -320,7 +342,7 @@ case "${1:-}" in
     # Pool and socket (systemctl stop ltc-fcgi.socket ltc-fcgi.service): nginx answers 503.
     workers-stop) stop_pid "$VAR/run/ltc-fcgi-socket.pid" TERM ;;
     pg-stop) stop_postgres ;;
-    pg-start) as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -l "$VAR/log/postgres.log" -w -t 60 start >/dev/null ;;
+    pg-start) as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -l "$VAR/log/postgres.log" -w -t 60 start >/dev/null; wait_for_promotion ;;
     pg-freeze) signal_postgres_tree STOP ;;
     pg-thaw) signal_postgres_tree CONT ;;
     *) echo "usage: $0 up|down|status|restart-workers|workers-stop|pg-stop|pg-start|pg-freeze|pg-thaw" >&2; exit 2 ;;

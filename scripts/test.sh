@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make test: unit tests, then a private stack (own ports, own state in var/test) for the
-# integration, browser, fuzz-replay and restore-drill suites; stops everything afterwards.
+# integration, browser, fuzz-replay and application restore-drill suites; stops everything afterwards.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export LTC_ROOT=$ROOT
@@ -33,6 +33,9 @@ run_suite unit "$BIN/unit-tests" --report_level=short
 run_suite fuzz-replay "$BIN/fuzz-replay" "$ROOT/tests/fuzz/corpus/json_body"
 # make install into a temporary DESTDIR: units (systemd-analyze verify) and nginx site (nginx -t).
 run_suite install-check "$ROOT/scripts/install-check.sh"
+# The alert rules load, and the backup and mail alerts fire when they should.
+run_suite alert-rules promtool check rules "$ROOT/scripts/monitoring/lifetimecircle.rules.yml"
+run_suite alert-rules-test promtool test rules "$ROOT/scripts/monitoring/rules.test.yml"
 
 # A fresh state every run, so results never depend on a previous one.
 mkdir -p "$ROOT/var"
@@ -93,13 +96,14 @@ if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
         failed_names+=("rotate-secret")
     fi
     unset old_secret new_secret
+    # Last: the application restore drill (writes, backups, destroys and restores this stack).
+    run_suite restore-drill "$ROOT/tests/restore-drill.sh"
 else
     cat "$ROOT/var/test-stack.log"
     failed=$((failed + 1))
     failed_names+=("stack-up")
 fi
 stop_stack
-run_suite restore-drill "$ROOT/scripts/restore-drill.sh"
 
 leftovers=$(pgrep -f "$LTC_VAR_DIR" || true)
 if [[ -n $leftovers ]]; then

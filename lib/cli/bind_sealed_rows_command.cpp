@@ -1,29 +1,13 @@
 #include "cli/bind_sealed_rows_command.hpp"
 
 #include "cli/cli_context.hpp"
+#include "cli/sealed_columns.hpp"
 #include "crypto/rekey.hpp"
 #include "db/query.hpp"
 
 namespace ltc::cli {
 
 namespace {
-
-struct SealedColumn {
-    const char* table;
-    const char* column;
-    crypto::SealedField field;
-};
-
-// Every encrypted column of the schema.
-constexpr SealedColumn sealed_columns[] = {
-    {"users", "email_ciphertext", crypto::sealed_field::user_email},
-    {"users", "totp_secret_ciphertext", crypto::sealed_field::totp_secret},
-    {"users", "totp_pending_ciphertext", crypto::sealed_field::totp_secret},
-    {"auth_challenges", "email_ciphertext", crypto::sealed_field::challenge_email},
-    {"vehicles", "vin_ciphertext", crypto::sealed_field::vin},
-    {"mail_outbox", "recipient_ciphertext", crypto::sealed_field::outbox_recipient},
-    {"mail_outbox", "message_ciphertext", crypto::sealed_field::outbox_message},
-};
 
 // Re-seals the column's column-bound values; the number of rows written.
 long long bind_column(soci::session& tx, crypto::OldKeyRings& rings, const SealedColumn& sealed) {

@@ -13,6 +13,7 @@
 #include "cli/rotate_secret_command.hpp"
 #include "cli/routes_command.hpp"
 #include "cli/seed_command.hpp"
+#include "cli/verify_command.hpp"
 #include "cli/verify_trust_command.hpp"
 
 namespace ltc::cli {
@@ -31,6 +32,8 @@ void usage(std::ostream& err) {
            "  demo-seed             a demo owner with one vehicle (local stack)\n"
            "  bind-sealed-rows      upgrade step: bind ciphertexts written before rows were bound\n"
            "  rotate-secret         re-key all data from LTC_OLD_SECRET_KEY to LTC_SECRET_KEY (--help)\n"
+           "  verify                row counts; every sealed column opens with the configured keys and\n"
+           "                        every document file matches its SHA-256 (after a restore)\n"
            "  verify-trust          compare every stored trust summary with a fresh computation\n"
            "  seed --owners N --vehicles-per-owner M --entries-per-vehicle K [--seed S]\n"
            "                        deterministic load-test data (bench), fast multi-row inserts\n";
@@ -48,6 +51,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         {"demo-seed", demo_command},
         {"bind-sealed-rows", bind_sealed_rows_command},
         {"rotate-secret", rotate_secret_command},
+        {"verify", verify_command},
         {"verify-trust", verify_trust_command},
         {"seed", seed_command},
         {"routes", routes_command},  // hidden: for the authorization matrix test

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "ltc_version.hpp"
+#include "mail/outbox_metrics.hpp"
 #include "server/route_binding.hpp"
 
 namespace ltc::health {
@@ -30,6 +31,11 @@ http::Response metrics(http::Request&, server::Services& services) {
     http::Response response;
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
     response.body = metrics::render_prometheus(services.metrics.snapshot(), LTC_VERSION);
+    try {
+        response.body += mail::outbox_metrics(services.database.session());
+    } catch (const std::exception&) {
+        // The database is away: the request metrics still count (LtcHealthFailing covers it).
+    }
     return response;
 }
 }  // namespace

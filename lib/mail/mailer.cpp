@@ -7,8 +7,10 @@
 
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/Exception.h>
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/MailRecipient.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/SecureSMTPClientSession.h>
 #include <Poco/Net/SMTPClientSession.h>
 #include <Poco/Net/StringPartSource.h>
@@ -19,6 +21,7 @@
 #include "db/query.hpp"
 #include "mail/eml.hpp"
 #include "mail/outbox.hpp"
+#include "server/access_log.hpp"
 
 namespace ltc::mail {
 
@@ -118,6 +121,15 @@ std::optional<Claimed> claim_next(soci::session& sql, const crypto::KeyRing& key
     return mail;
 }
 
+std::string failure_kind(const std::exception& error) {
+    if (dynamic_cast<const Poco::Net::SMTPException*>(&error)) return "smtp_rejected";
+    if (dynamic_cast<const Poco::TimeoutException*>(&error)) return "smtp_timeout";
+    if (dynamic_cast<const Poco::Net::NetException*>(&error) || dynamic_cast<const Poco::IOException*>(&error)) {
+        return "smtp_connection";
+    }
+    return "mail_file";
+}
+
 void finish(soci::session& sql, const std::string& id, const std::string& status) {
     db::query(sql,
               "UPDATE mail_outbox SET status = $1, finished_at = now(), recipient_ciphertext = NULL,"
@@ -146,8 +158,12 @@ int deliver_due(db::Database& database, const crypto::KeyRing& keys, const Maile
             }
             finish(sql, mail->id, "sent");
             ++delivered;
-        } catch (const std::exception&) {
-            if (mail->attempts >= settings.max_attempts) finish(sql, mail->id, "failed");
+        } catch (const std::exception& error) {
+            const bool gave_up = mail->attempts >= settings.max_attempts;
+            if (gave_up) finish(sql, mail->id, "failed");
+            // The kind of failure only: SMTP replies quote addresses.
+            server::log_event("warning", "mail " + mail->id + ": delivery attempt " + std::to_string(mail->attempts) +
+                                             " failed (" + failure_kind(error) + ")" + (gave_up ? ", given up" : ", will retry"));
         }
     }
     return delivered;

@@ -72,6 +72,7 @@ std::string format_log_line(const LogRecord& record, const std::string& timestam
     line.append(numbers, static_cast<std::size_t>(length));
     append_field(line, "role", record.role);
     if (!record.error_kind.empty()) append_field(line, "error", record.error_kind);
+    if (!record.sqlstate.empty()) append_field(line, "sqlstate", record.sqlstate);
     line += "}\n";
     return line;
 }

@@ -13,6 +13,7 @@ struct LogRecord {
     double duration_ms = 0;
     std::string role;
     std::string error_kind;
+    std::string sqlstate;  // a failed statement's SQLSTATE (a class and code, never data)
 };
 
 std::string format_log_line(const LogRecord& record, const std::string& timestamp);

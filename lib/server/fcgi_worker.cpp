@@ -149,6 +149,7 @@ int run_fcgi_worker(const http::Router& router, Services& services) {
         record.duration_ms = seconds * 1000;
         record.role = request.role;
         record.error_kind = outcome.error_kind;
+        record.sqlstate = outcome.sqlstate;
         write_log(record);
     }
     return 0;

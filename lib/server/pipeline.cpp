@@ -39,6 +39,7 @@ http::Response dispatch(const http::Router& router, http::Request& request, Serv
         return (*match.handler)(request);
     } catch (const db::QueryError& error) {
         outcome.error_kind = "database";
+        outcome.sqlstate = error.sqlstate();
         throw database_error_answer(error, services.database);
     } catch (const db::DatabaseUnavailable&) {
         outcome.error_kind = "database";

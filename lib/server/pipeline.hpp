@@ -13,6 +13,7 @@ struct Outcome {
     http::Response response;
     std::string route_template;
     std::string error_kind;  // for the log only: "api", "database", "exception" or empty
+    std::string sqlstate;    // for the log only: the SQLSTATE of the statement that failed, if one did
 };
 
 // Never throws. Adds X-Request-Id and Cache-Control: no-store to every answer.

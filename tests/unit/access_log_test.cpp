@@ -42,11 +42,12 @@ BOOST_AUTO_TEST_CASE(format_log_line_has_the_required_fields) {
     record.duration_ms = 0.5;
     record.role = "anonymous";
     record.error_kind = "database";
+    record.sqlstate = "57014";
     const std::string line = format_log_line(record, "2024-05-01T10:00:00.123Z");
     BOOST_TEST(line ==
                "{\"ts\":\"2024-05-01T10:00:00.123Z\",\"level\":\"error\",\"request_id\":\"0123abcd\",\"method\":\"GET\","
                "\"route\":\"/api/vehicles/{id}\",\"status\":503,\"duration_ms\":0.5,\"role\":\"anonymous\","
-               "\"error\":\"database\"}\n");
+               "\"error\":\"database\",\"sqlstate\":\"57014\"}\n");
 
     Poco::JSON::Parser parser;
     const auto parsed = parser.parse(line).extract<Poco::JSON::Object::Ptr>();

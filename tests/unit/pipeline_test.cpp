@@ -13,6 +13,7 @@
 #include "config/config.hpp"
 #include "crypto/hkdf.hpp"
 #include "db/database.hpp"
+#include "db/query.hpp"
 #include "http/api_error.hpp"
 #include "http/router.hpp"
 #include "metrics/shared_metrics.hpp"
@@ -61,6 +62,9 @@ struct Fixture {
         });
         router.add("GET", "/api/limited", [](Request&) -> Response {
             throw ApiError(429, "rate_limited").with_header("Retry-After", "17");
+        });
+        router.add("GET", "/api/timeout", [](Request&) -> Response {
+            throw ltc::db::QueryError("57014", "canceling statement due to statement timeout");
         });
         router.add("GET", "/api/db", [this](Request&) -> Response {
             services->database.session();
@@ -180,6 +184,15 @@ BOOST_AUTO_TEST_CASE(database_unreachable_is_503_unavailable) {
     check_common_headers(outcome, "r-503");
     // A later request tries again and answers the same, the worker keeps going.
     BOOST_TEST(run("GET", "/api/db").response.status == 503);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_statement_names_its_sqlstate_for_the_log) {
+    const Outcome outcome = run("GET", "/api/timeout", "r-sql");
+    BOOST_TEST(outcome.response.status >= 500);
+    BOOST_TEST(outcome.error_kind == "database");
+    BOOST_TEST(outcome.sqlstate == "57014");
+    BOOST_TEST(outcome.response.body.find("57014") == std::string::npos);  // the client learns nothing
+    BOOST_TEST(run("GET", "/api/boom").sqlstate.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
