@@ -148,15 +148,11 @@ EvidenceFacts evidence_facts(soci::session& sql, const std::string& vehicle_id) 
     return facts;
 }
 
-std::map<std::string, std::vector<std::string>> attached_documents(soci::session& sql, const std::string& vehicle_id) {
-    std::map<std::string, std::vector<std::string>> attached;
-    const db::Result result = db::query(sql,
-                                        "SELECT entry_id::text, id::text FROM documents"
-                                        " WHERE vehicle_id = $1::uuid AND entry_id IS NOT NULL AND deleted_at IS NULL"
-                                        " ORDER BY uploaded_at, id",
-                                        {vehicle_id});
-    for (const db::Row row : result) attached[row.text(0)].push_back(row.text(1));
-    return attached;
+std::vector<EntryDocumentLink> entry_document_links(soci::session& sql, const std::string& vehicle_id) {
+    std::vector<EntryDocumentLink> links;
+    const db::Result result = db::query(sql, "SELECT * FROM entry_document_rows($1::uuid)", {vehicle_id});
+    for (const db::Row row : result) links.push_back({row.text(0), row.text(1), row.flag(2)});
+    return links;
 }
 
 std::optional<ScanCandidate> claim_scan(soci::session& sql) {

@@ -1,6 +1,5 @@
 #pragma once
 // All SQL of the documents table (sql/V008__documents.sql), through db::query.
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -68,8 +67,14 @@ struct EvidenceFacts {
 };
 EvidenceFacts evidence_facts(soci::session& sql, const std::string& vehicle_id);
 
-// entry id → ids of its attached, not deleted documents (oldest first), whatever their state.
-std::map<std::string, std::vector<std::string>> attached_documents(soci::session& sql, const std::string& vehicle_id);
+// The vehicle's documents attached to entries (not deleted, oldest first, whatever their state),
+// each with whether it is valid evidence: one call (entry_document_rows, V014).
+struct EntryDocumentLink {
+    std::string entry_id;
+    std::string document_id;
+    bool valid_evidence = false;
+};
+std::vector<EntryDocumentLink> entry_document_links(soci::session& sql, const std::string& vehicle_id);
 
 // The scan job: pending, not deleted documents whose next attempt is due, locked for this
 // transaction (SKIP LOCKED lets several jobs share the work).

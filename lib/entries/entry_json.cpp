@@ -14,8 +14,12 @@ Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
 }  // namespace
 
 EntryDocuments entry_documents(soci::session& sql, const std::string& vehicle_id) {
-    return EntryDocuments{documents::evidence_facts(sql, vehicle_id).entries_with_valid_evidence,
-                          documents::attached_documents(sql, vehicle_id)};
+    EntryDocuments documents;
+    for (auto& link : documents::entry_document_links(sql, vehicle_id)) {
+        if (link.valid_evidence) documents.with_valid_evidence.insert(link.entry_id);
+        documents.attached[link.entry_id].push_back(std::move(link.document_id));
+    }
+    return documents;
 }
 
 Poco::JSON::Object::Ptr entry_json(const EntryVersion& entry, const EntryDocuments& documents) {

@@ -79,9 +79,9 @@ EntryVersion write_version(http::Request& request, server::Services& services, c
     version.created_by = scope.caller.session.user_id;
     EntryVersion written;
     services.database.transaction([&](soci::session& tx) {
-        vehicles::lock_live_vehicle(tx, scope.vehicle.id);  // not into a vehicle being deleted
+        const vehicles::Vehicle locked = vehicles::lock_live_vehicle(tx, scope.vehicle.id);  // not into one being deleted
         written = insert_version(tx, scope.vehicle.id, version);
-        vehicles::refresh_trust_summary(tx, scope.vehicle.id, server::today(services));
+        vehicles::refresh_trust_summary(tx, locked, server::today(services));
         record(tx, request, scope, action, written);
     });
     return written;
@@ -102,7 +102,9 @@ http::Response create(http::Request& request, server::Services& services) {
     version.entry_id = crypto::random_uuid();
     version.version = 1;
     version.fields = input.fields;
-    return entry_response(201, services, scope, write_version(request, services, scope, version, "ENTRY_CREATED"));
+    const EntryVersion written = write_version(request, services, scope, version, "ENTRY_CREATED");
+    // A new entry has no documents yet: nothing to read for its T-level and document_ids.
+    return http::json_response(201, entry_json(written, EntryDocuments{}));
 }
 
 http::Response get(http::Request& request, server::Services& services) {

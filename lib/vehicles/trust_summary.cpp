@@ -20,12 +20,16 @@ StoredTrust derive(soci::session& sql, const Vehicle& vehicle, const trust::Civi
 StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle_id, const trust::CivilDate& today) {
     const auto vehicle = load_vehicle(sql, vehicle_id);
     if (!vehicle) throw std::logic_error("trust summary of a vehicle that does not exist");
-    StoredTrust stored = derive(sql, *vehicle, today);
+    return refresh_trust_summary(sql, *vehicle, today);
+}
+
+StoredTrust refresh_trust_summary(soci::session& sql, const Vehicle& locked, const trust::CivilDate& today) {
+    StoredTrust stored = derive(sql, locked, today);
     db::query(sql,
               "INSERT INTO vehicle_trust (vehicle_id, light, summary, valid_until) VALUES ($1::uuid, $2, $3::json, $4::date)"
               " ON CONFLICT (vehicle_id) DO UPDATE SET light = EXCLUDED.light, summary = EXCLUDED.summary,"
               " valid_until = EXCLUDED.valid_until, computed_at = now()",
-              {vehicle_id, stored.light, stored.summary_json, stored.valid_until});
+              {locked.id, stored.light, stored.summary_json, stored.valid_until});
     return stored;
 }
 

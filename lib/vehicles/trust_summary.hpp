@@ -16,6 +16,8 @@ namespace ltc::vehicles {
 // Recomputes the vehicle's summary from its facts and stores it. Call inside the transaction of
 // the write, after locking the vehicle (lock_vehicle).
 StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle_id, const trust::CivilDate& today);
+// The same with the vehicle as the writer locked it (its facts unchanged by the write since).
+StoredTrust refresh_trust_summary(soci::session& sql, const Vehicle& locked, const trust::CivilDate& today);
 // The same for the process's today (trust::berlin_today), for writers that have no request.
 StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle_id);
 
