@@ -34,7 +34,7 @@ sign_in_token() {
         [[ $(grep -l "To: $owner" "$VAR"/mail/*.eml 2>/dev/null | wc -l || true) -gt $mails_before ]] && break
         sleep 0.1
     done
-    code=$(grep -l "To: $owner" "$VAR"/mail/*.eml | xargs ls -t | head -1 | xargs grep -ho 'Login-Code: [0-9]\{6\}' | grep -o '[0-9]\{6\}' | head -1)
+    code=$(grep -l "To: $owner" "$VAR"/mail/*.eml | xargs ls -t 2>/dev/null | head -1 | xargs grep -ho 'Login-Code: [0-9]\{6\}' | grep -o '[0-9]\{6\}' | head -1)
     curl -sk -H 'Content-Type: application/json' \
         -d "{\"challenge_id\":\"$challenge\",\"code\":\"$code\",\"token_in_body\":true}" "$api/api/auth/verify" |
         sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'

@@ -124,7 +124,12 @@ BOOST_AUTO_TEST_CASE(frozen_database_answers_503_within_two_seconds_on_every_rou
     });
     pause_seconds(4);
     const auto samples = load.stop();
-    BOOST_TEST_MESSAGE(samples.size() << " requests, frozen " << frozen_at << "–" << thawed_at << " s");
+    BOOST_REQUIRE(!samples.empty());
+    const auto slowest = std::max_element(samples.begin(), samples.end(),
+                                          [](const Sample& a, const Sample& b) { return a.seconds < b.seconds; });
+    BOOST_TEST_MESSAGE(samples.size() << " requests, frozen " << frozen_at << "–" << thawed_at << " s, "
+                                      << started_between(samples, frozen_at, thawed_at).size()
+                                      << " started while frozen, slowest answer " << slowest->seconds << " s");
 
     expect_all(samples, 0, freezing_at, success, "before the freeze");
     // Started while frozen and, at 2 s at most, answered before the thaw: 503.
@@ -154,7 +159,9 @@ BOOST_AUTO_TEST_CASE(database_restart_under_load_is_503_while_down_and_recovers_
     });
     pause_seconds(4);
     const auto samples = load.stop();
-    BOOST_TEST_MESSAGE(samples.size() << " requests, down " << down_at << "–" << up_at << " s");
+    BOOST_TEST_MESSAGE(samples.size() << " requests, down " << down_at << "–" << up_at << " s, "
+                                      << started_between(samples, down_at, starting_at).size() << " answered while down, "
+                                      << started_between(samples, up_at, forever).size() << " after");
 
     expect_all(samples, 0, stopping_at, success, "before the restart");
     expect_all(samples, down_at, starting_at, unavailable, "stopped");
