@@ -43,7 +43,8 @@ load_env() {
     set -a
     # shellcheck disable=SC1091
     source "$VAR/ltc.env"
-    eval "$CALLER_OVERRIDES"
+    # declare -g: inside a function a plain declare would make them local to it.
+    eval "${CALLER_OVERRIDES//declare -x /declare -gx }"
     set +a
 }
 
