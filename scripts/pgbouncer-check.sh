@@ -27,6 +27,8 @@ unix_socket_dir =
 auth_type = scram-sha-256
 auth_file = $BOUNCER_DIR/userlist.txt
 pool_mode = transaction
+; After PostgreSQL restarts, try the server again within a second (default 15 s of 503s).
+server_login_retry = 1
 default_pool_size = 8
 max_client_conn = 200
 logfile = $BOUNCER_DIR/pgbouncer.log
@@ -42,6 +44,7 @@ trap stop_bouncer EXIT
 as_pg_user pgbouncer -d -q "$BOUNCER_DIR/pgbouncer.ini"
 
 # Exported: the tests that restart the pool (scripts/stack.sh restart-workers) keep it.
-export LTC_DATABASE_URL="host=127.0.0.1 port=$BOUNCER_PORT dbname=ltc user=ltc_app password=$app_password application_name=ltc-fcgi"
+export LTC_DATABASE_URL="host=127.0.0.1 port=$BOUNCER_PORT dbname=ltc user=ltc_app password=$app_password connect_timeout=2 application_name=ltc-fcgi"
 "$ROOT/scripts/stack.sh" restart-workers >/dev/null
-"$ROOT/build/bin/integration-tests" --report_level=short --run_test='!@short_ttl:!@short_step_up' "$@"
+# Arguments replace the selection of tests (e.g. --run_test=foundation).
+"$ROOT/build/bin/integration-tests" --report_level=short "${@:---run_test=!@short_ttl:!@short_step_up}"
