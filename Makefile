@@ -1,5 +1,5 @@
 # LifeTimeCircle · Service Heft 4.0 — the one entry point.
-# make | make deps | make run | make stop | make test | make bench | make admin EMAIL=… ROLE=…
+# make | make deps | make run | make stop | make test | make bench | make soak | make admin EMAIL=… ROLE=…
 # make install [PREFIX=…] [DESTDIR=…] [DOMAIN=…] | make dist   (docs/deployment.md)
 
 # Build with every core unless the caller chose (make -jN).
@@ -48,7 +48,7 @@ FUZZ_SRC        := $(sort $(wildcard tests/fuzz/*_target.cpp))
 PROGRAMS := $(BIN)/ltc-fcgi $(BIN)/ltc $(BIN)/ltc-bench-responder
 TESTS    := $(BIN)/unit-tests $(BIN)/integration-tests $(BIN)/browser-tests $(BIN)/fuzz-replay
 
-.PHONY: all deps run stop test bench admin clean install dist
+.PHONY: all deps run stop test bench soak admin clean install dist
 # Keep the objects of the programs' main files (make would delete them as intermediates).
 .SECONDARY:
 all: $(PROGRAMS) $(TESTS)
@@ -70,6 +70,11 @@ test: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/bench.sh
+
+# A mixed workload at a fixed rate for LTC_SOAK_MINUTES (default 10): make soak LTC_SOAK_MINUTES=5
+soak: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/soak.sh
 
 # The first superadmin (and any admin) of the local stack: make admin EMAIL=… ROLE=admin|superadmin
 admin: all

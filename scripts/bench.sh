@@ -5,6 +5,7 @@
 # entries first (minutes), so the same figures show how they hold on a large database.
 set -euo pipefail
 source "$(dirname "$0")/lib/stack-common.sh"
+source "$(dirname "$0")/lib/bench-common.sh"
 export LTC_VAR_DIR=$VAR LTC_HTTPS_PORT=$HTTPS_PORT LTC_HTTP_PORT=$HTTP_PORT LTC_PG_PORT=$PG_PORT
 BENCH_PORT=${LTC_BENCH_PORT:-$((HTTPS_PORT + 1))}
 DURATION=${LTC_BENCH_SECONDS:-5}
@@ -18,7 +19,7 @@ CEILING_PID=$VAR/run/bench-ceiling.pid
 
 cleanup() {
     rm -f "$VAR/nginx/extra-bench.conf"
-    nginx -p "$VAR/nginx" -e "$VAR/log/nginx-error.log" -c "$VAR/nginx/nginx.conf" -s reload 2>/dev/null || true
+    reload_nginx 2>/dev/null || true
     if pid_alive "$CEILING_PID"; then kill "$(cat "$CEILING_PID")"; fi
     rm -f "$CEILING_PID" "$CEILING_SOCKET"
 }
@@ -45,51 +46,17 @@ server {
         fastcgi_pass unix:$CEILING_SOCKET;
     }
 }
-# The application with the same settings but without the per-address edge limit (one wrk client
-# is one address): the rate limit is lifted for the bench client only.
-server {
-    listen 127.0.0.1:$API_PORT ssl http2;
-    ssl_certificate $VAR/tls/cert.pem;
-    ssl_certificate_key $VAR/tls/key.pem;
-    ssl_protocols TLSv1.2 TLSv1.3;
-    access_log off;
-    location /api/ {
-        include $VAR/nginx/snippets/ltc-headers.conf;
-        include $VAR/nginx/snippets/ltc-fastcgi.conf;
-        fastcgi_pass unix:$FCGI_SOCKET;
-    }
-}
 CONF
-nginx -p "$VAR/nginx" -e "$VAR/log/nginx-error.log" -c "$VAR/nginx/nginx.conf" -s reload
+unlimited_api_server "$API_PORT" >> "$VAR/nginx/extra-bench.conf"
+reload_nginx
 for _ in $(seq 1 50); do curl -skf -o /dev/null "https://127.0.0.1:$BENCH_PORT/" && break; sleep 0.1; done
 
 # The seeded owner: 10 vehicles of 20 entries (a dealer, so more than one vehicle is allowed).
-ltc() { "$ROOT/scripts/ltc-local.sh" "$@"; }
 if [[ ${LTC_BENCH_LARGE:-0} == 1 ]]; then
-    ltc seed --owners 10000 --vehicles-per-owner 10 --entries-per-vehicle 100 --seed 2 >&2
+    "$ROOT/scripts/ltc-local.sh" seed --owners 10000 --vehicles-per-owner 10 --entries-per-vehicle 100 --seed 2 >&2
 fi
-ltc seed --owners 1 --vehicles-per-owner 10 --entries-per-vehicle 20 --seed 1 >&2
 API=https://127.0.0.1:$API_PORT
-owner=seed-1-0@seed.example
-mails_before=$(grep -l "To: $owner" "$VAR"/mail/*.eml 2>/dev/null | wc -l || true)
-challenge=$(curl -sk -H 'Content-Type: application/json' -d "{\"email\":\"$owner\"}" "$API/api/auth/request" |
-    sed -n 's/.*"challenge_id":"\([^"]*\)".*/\1/p')
-for _ in $(seq 1 150); do
-    [[ $(grep -l "To: $owner" "$VAR"/mail/*.eml 2>/dev/null | wc -l || true) -gt $mails_before ]] && break
-    sleep 0.1
-done
-code=$(grep -l "To: $owner" "$VAR"/mail/*.eml | xargs ls -t | head -1 | xargs grep -ho 'Login-Code: [0-9]\{6\}' | grep -o '[0-9]\{6\}' | head -1)
-token=$(curl -sk -H 'Content-Type: application/json' \
-    -d "{\"challenge_id\":\"$challenge\",\"code\":\"$code\",\"token_in_body\":true}" "$API/api/auth/verify" |
-    sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
-[[ -n $token ]] || { echo "bench: could not sign in the seeded owner" >&2; exit 1; }
-vehicles=$(curl -sk -H "Authorization: Bearer $token" "$API/api/vehicles?limit=10" | grep -o '"id":"[^"]*"' | cut -d'"' -f4)
-read_vehicle=$(sed -n 1p <<<"$vehicles")
-[[ $(wc -l <<<"$vehicles") -ge 10 ]] || { echo "bench: the seeded owner needs 10 vehicles" >&2; exit 1; }
-# The public read of the first vehicle's link (turned on, or a new token if it was on).
-public_token=$(curl -sk -X PUT -H "Authorization: Bearer $token" "$API/api/vehicles/$read_vehicle/public-link" |
-    sed -n 's|.*"url":"[^"]*/qr/\([^"]*\)".*|\1|p')
-[[ -n $public_token ]] || { echo "bench: could not turn the public link on" >&2; exit 1; }
+seeded_owner "$API"  # token, vehicles, read_vehicle, public_token
 SCRIPTS=$VAR/run/bench-lua
 mkdir -p "$SCRIPTS"
 printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" > "$SCRIPTS/get.lua"

@@ -8,7 +8,7 @@ packages=(
   postgresql-15 postgresql-client-15 libpq-dev libsoci-dev
   libpoco-dev libssl-dev libicu-dev libqrencode-dev libhpdf-dev libpng-dev libjpeg62-turbo-dev
   libboost-test-dev libcpp-httplib-dev
-  wrk bc chromium chromium-driver
+  wrk bc chromium chromium-driver pgbouncer
   zbar-tools poppler-utils libcmark-dev
   systemd  # systemd-analyze verify of the installed units (make test; works without systemd running)
   pgbackrest restic prometheus

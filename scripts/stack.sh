@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The local stack: PostgreSQL cluster, migrations, FastCGI worker pool, nginx.
-# usage: scripts/stack.sh up|down|status|restart-workers|workers-stop|pg-stop|pg-start|pg-freeze|pg-thaw
+# usage: scripts/stack.sh up|down|status|restart-workers|workers-stop|mailer-stop|mailer-start|pg-stop|pg-start|pg-freeze|pg-thaw
 set -euo pipefail
 source "$(dirname "$0")/lib/stack-common.sh"
 source "$(dirname "$0")/lib/nginx-render.sh"
@@ -51,7 +51,8 @@ load_env() {
     set -a
     # shellcheck disable=SC1091
     source "$VAR/ltc.env"
-    eval "$CALLER_OVERRIDES"
+    # declare -g: inside a function a plain declare would make them local to it.
+    eval "${CALLER_OVERRIDES//declare -x /declare -gx }"
     set +a
 }
 
@@ -341,9 +342,11 @@ case "${1:-}" in
         ;;
     # Pool and socket (systemctl stop ltc-fcgi.socket ltc-fcgi.service): nginx answers 503.
     workers-stop) stop_pid "$VAR/run/ltc-fcgi-socket.pid" TERM ;;
+    mailer-stop) stop_pid "$VAR/run/ltc-mailer.pid" TERM ;;
+    mailer-start) load_env; start_mailer ;;
     pg-stop) stop_postgres ;;
     pg-start) as_pg_user "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -l "$VAR/log/postgres.log" -w -t 60 start >/dev/null; wait_for_promotion ;;
     pg-freeze) signal_postgres_tree STOP ;;
     pg-thaw) signal_postgres_tree CONT ;;
-    *) echo "usage: $0 up|down|status|restart-workers|workers-stop|pg-stop|pg-start|pg-freeze|pg-thaw" >&2; exit 2 ;;
+    *) echo "usage: $0 up|down|status|restart-workers|workers-stop|mailer-stop|mailer-start|pg-stop|pg-start|pg-freeze|pg-thaw" >&2; exit 2 ;;
 esac

@@ -44,6 +44,9 @@ rm -rf "$LTC_VAR_DIR"
 if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
     run_suite integration "$BIN/integration-tests" --report_level=short --run_test='!@short_ttl:!@short_step_up'
     run_suite browser "$BIN/browser-tests" --report_level=short --run_test='!@short_step_up'
+    # Faults under load (tests labelled faults): PostgreSQL frozen and restarted while every
+    # route class is in use, workers killed during writes, storage failing during uploads.
+    run_suite integration-faults "$BIN/integration-tests" --report_level=short --run_test=@faults
     # Next phase: workers restarted with 2-second code, transfer and export lifetimes for the
     # expiry tests.
     if LTC_CODE_TTL_SECONDS=2 LTC_TRANSFER_TTL_SECONDS=2 LTC_EXPORT_TTL_SECONDS=2 \

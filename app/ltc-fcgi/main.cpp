@@ -31,6 +31,7 @@ int main() {
         ltc::metrics::SharedMetrics metrics(config.metrics_file);
         ltc::db::Database database(config.database_url,
                                    {[&metrics] { metrics.count_db_reconnect(); }, [&metrics] { metrics.count_db_error(); }});
+        database.set_connect_deadline(std::chrono::milliseconds(config.connect_timeout_ms));
         const ltc::crypto::KeyRing keys(config.secret_key, auth.key_version);
         ltc::server::Services services{config, auth, keys, database, metrics};
 

@@ -34,6 +34,8 @@ int mailer_command(const std::vector<std::string>& args, std::ostream& out, std:
         key_version = config::load_auth_settings(env).key_version;
         settings.mail_dir = env("LTC_MAIL_DIR").value_or(worker.var_dir + "/mail");
         settings.from = env("LTC_MAIL_FROM").value_or(settings.from);
+        settings.smtp_timeout_seconds =
+            static_cast<int>(config::integer_or(env, "LTC_SMTP_TIMEOUT_SECONDS", settings.smtp_timeout_seconds, 1, 300));
         if (const auto url = env("LTC_SMTP_URL"); url && !url->empty()) {
             settings.smtp = mail::parse_smtp_url(*url);
             if (!settings.smtp) throw config::ConfigError("LTC_SMTP_URL is not smtp://[user:pass@]host[:port] or smtp+starttls://…");

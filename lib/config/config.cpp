@@ -46,6 +46,7 @@ WorkerConfig load_worker_config(const EnvLookup& env) {
         static_cast<int>(integer_or(env, "LTC_REQUEST_DEADLINE_SECONDS", 30, 1, 3600));
     config.max_body_bytes = integer_or(env, "LTC_MAX_BODY_BYTES", config.max_body_bytes, 1024, 64L * 1024 * 1024);
     config.query_timeout_ms = static_cast<int>(integer_or(env, "LTC_QUERY_TIMEOUT_MS", 1500, 100, 600000));
+    config.connect_timeout_ms = static_cast<int>(integer_or(env, "LTC_CONNECT_TIMEOUT_MS", 500, 100, 60000));
     if (const auto today = env("LTC_TODAY"); today && !today->empty()) {
         config.today_override = trust::parse_iso_date(*today);
         if (!config.today_override) throw ConfigError("LTC_TODAY must be a date YYYY-MM-DD");

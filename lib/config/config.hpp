@@ -28,6 +28,7 @@ struct WorkerConfig {
     int request_deadline_seconds = 30;  // LTC_REQUEST_DEADLINE_SECONDS: watchdog per request
     long max_body_bytes = 10L * 1024 * 1024 + 1024 * 1024;  // LTC_MAX_BODY_BYTES (uploads + multipart slack)
     int query_timeout_ms = 1500;    // LTC_QUERY_TIMEOUT_MS: client-side deadline of every statement
+    int connect_timeout_ms = 500;   // LTC_CONNECT_TIMEOUT_MS: client-side deadline of opening a connection
     std::optional<trust::CivilDate> today_override;  // LTC_TODAY=YYYY-MM-DD: tests of date boundaries only
     std::string storage_dir;        // LTC_STORAGE_DIR, default <var>/storage (documents)
     long max_upload_bytes = 10L * 1024 * 1024;  // LTC_MAX_UPLOAD_BYTES: one document (PRODUCT.md §7)

@@ -13,6 +13,37 @@ Database::Database(std::string url, Hooks hooks) : url_(std::move(url)), hooks_(
 Database::~Database() = default;
 
 namespace {
+constexpr std::chrono::milliseconds unresponsive_pause{1000};
+
+enum class ServerState { answers, refuses, silent };
+
+// Opens a connection with libpq's non-blocking API and a deadline of our own, then closes it:
+// SOCI opens the session itself and cannot be given a connection, and its blocking connect
+// would wait libpq's connect_timeout (2 s at least) on a server that accepts but never answers.
+ServerState probe_server(const std::string& url, std::chrono::milliseconds deadline) {
+    const auto until = std::chrono::steady_clock::now() + deadline;
+    PGconn* connection = PQconnectStart(url.c_str());
+    if (connection == nullptr) return ServerState::refuses;
+    ServerState state = ServerState::refuses;
+    for (PostgresPollingStatusType polling = PGRES_POLLING_WRITING;;) {
+        if (polling == PGRES_POLLING_OK) {
+            state = ServerState::answers;
+            break;
+        }
+        if (polling == PGRES_POLLING_FAILED || PQstatus(connection) == CONNECTION_BAD) break;
+        const auto remaining =
+            std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
+        pollfd descriptor{PQsocket(connection), static_cast<short>(polling == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+        if (remaining <= 0 || ::poll(&descriptor, 1, static_cast<int>(remaining)) == 0) {
+            state = ServerState::silent;
+            break;
+        }
+        polling = PQconnectPoll(connection);
+    }
+    PQfinish(connection);
+    return state;
+}
+
 // A server that restarted closed our socket while we were idle; notice that before using the
 // session (one non-blocking poll), so a restart costs no failed request.
 bool connection_went_away(PGconn* connection) {
@@ -27,6 +58,18 @@ soci::session& Database::session() {
         auto* backend = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
         if (!connection_went_away(backend->conn_)) return *session_;
         drop();
+    }
+    if (std::chrono::steady_clock::now() < reconnect_not_before_) throw DatabaseUnavailable();
+    switch (probe_server(url_, connect_deadline_)) {
+        case ServerState::answers:
+            break;
+        case ServerState::refuses:
+            record_error();
+            throw DatabaseUnavailable();
+        case ServerState::silent:
+            record_error();
+            reconnect_not_before_ = std::chrono::steady_clock::now() + unresponsive_pause;
+            throw DatabaseUnavailable();
     }
     try {
         auto opened = std::make_unique<soci::session>(soci::postgresql, url_);
@@ -47,6 +90,11 @@ PGconn* Database::raw_connection() {
 
 void Database::drop() { session_.reset(); }
 
+void Database::drop_unresponsive() {
+    drop();
+    reconnect_not_before_ = std::chrono::steady_clock::now() + unresponsive_pause;
+}
+
 bool Database::connection_alive() const {
     return session_ && PQstatus(connection_of(*session_)) == CONNECTION_OK;
 }
@@ -62,6 +110,11 @@ bool Database::ping(std::chrono::milliseconds deadline) {
         drop();
         return false;
     };
+    const auto unresponsive = [this] {
+        record_error();
+        drop_unresponsive();
+        return false;
+    };
     PGconn* connection = nullptr;
     try {
         connection = raw_connection();
@@ -72,7 +125,7 @@ bool Database::ping(std::chrono::milliseconds deadline) {
     do {
         const auto remaining =
             std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
-        if (remaining <= 0) return fail();  // a hung server: give up on this connection
+        if (remaining <= 0) return unresponsive();  // a hung server: give up on this connection
         pollfd descriptor{PQsocket(connection), POLLIN, 0};
         if (::poll(&descriptor, 1, static_cast<int>(remaining)) < 0 || PQconsumeInput(connection) == 0) return fail();
     } while (PQisBusy(connection) != 0);

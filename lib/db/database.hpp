@@ -29,12 +29,20 @@ public:
     Database(std::string url, Hooks hooks = {});
     ~Database();
 
+    // How long opening a connection may take (default 2 s; libpq's connect_timeout cannot go
+    // below 2 s, so the code enforces it).
+    void set_connect_deadline(std::chrono::milliseconds deadline) { connect_deadline_ = deadline; }
+
     // The open session; throws DatabaseUnavailable when it cannot be opened.
     soci::session& session();
     // The libpq connection under the session (for deadlines and multi-statement scripts).
     PGconn* raw_connection();
     // Forgets the session after a connection error; the next session() reconnects.
     void drop();
+    // Forgets the session of a server that did not answer in time: for the next second every
+    // session() fails at once, so that requests answer 503 quickly instead of each waiting on
+    // the hung server again (and queueing behind each other).
+    void drop_unresponsive();
     // Whether the open session's connection is still usable (never reconnects: false when none).
     bool connection_alive() const;
     // SELECT 1 with a client-side deadline; a timeout or failure drops the session.
@@ -49,6 +57,8 @@ private:
     Hooks hooks_;
     std::unique_ptr<soci::session> session_;
     bool ever_connected_ = false;
+    std::chrono::milliseconds connect_deadline_{2000};
+    std::chrono::steady_clock::time_point reconnect_not_before_{};
 };
 
 // The one way to refuse after recording the refusal: `work` runs in one transaction and returns

@@ -17,7 +17,7 @@ std::atomic<long long> deadline_ms{2000};
 // ROLLBACK must not wait on a frozen server either) and report it as lost.
 [[noreturn]] void abandon(PGconn* connection, const std::string& why) {
     ::shutdown(PQsocket(connection), SHUT_RDWR);
-    throw QueryError("08LT", why);
+    throw QueryError(deadline_sqlstate, why);
 }
 
 void wait_for_result(PGconn* connection, std::chrono::steady_clock::time_point until) {

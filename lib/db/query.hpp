@@ -29,6 +29,9 @@ private:
     std::string sqlstate_;
 };
 
+// The SQLSTATE of a statement that passed its deadline (the server did not answer in time).
+inline const std::string deadline_sqlstate = "08LT";
+
 // One bound value: text, or NULL.
 class Param {
 public:

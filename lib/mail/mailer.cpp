@@ -86,7 +86,7 @@ void send_smtp(const SmtpTarget& target, const MailerSettings& settings, const C
     };
     if (target.starttls) {
         Poco::Net::SecureSMTPClientSession session(target.host, static_cast<Poco::UInt16>(target.port));
-        session.setTimeout(Poco::Timespan(30, 0));
+        session.setTimeout(Poco::Timespan(settings.smtp_timeout_seconds, 0));
         session.login();
         if (!session.startTLS()) throw std::runtime_error("the SMTP server does not offer STARTTLS");
         login(session);
@@ -94,7 +94,7 @@ void send_smtp(const SmtpTarget& target, const MailerSettings& settings, const C
         session.close();
     } else {
         Poco::Net::SMTPClientSession session(target.host, static_cast<Poco::UInt16>(target.port));
-        session.setTimeout(Poco::Timespan(30, 0));
+        session.setTimeout(Poco::Timespan(settings.smtp_timeout_seconds, 0));
         login(session);
         session.sendMessage(message);
         session.close();

@@ -24,6 +24,7 @@ struct MailerSettings {
     std::string from = "LifeTimeCircle <no-reply@lifetimecircle.invalid>";  // LTC_MAIL_FROM
     std::string mail_dir;                   // LTC_MAIL_DIR (default <var>/mail)
     std::optional<SmtpTarget> smtp;         // LTC_SMTP_URL
+    int smtp_timeout_seconds = 30;          // LTC_SMTP_TIMEOUT_SECONDS: per wait on the server
     int max_attempts = 5;
 };
 

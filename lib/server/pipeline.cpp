@@ -12,7 +12,11 @@ http::ApiError database_error_answer(const db::QueryError& error, db::Database& 
     const db::DatabaseFailure failure = db::classify_failure(error, database.connection_alive());
     switch (failure.kind) {
         case db::ErrorKind::connection_lost:
-            database.drop();
+            if (error.sqlstate() == db::deadline_sqlstate) {
+                database.drop_unresponsive();
+            } else {
+                database.drop();
+            }
             return http::ApiError(503, "unavailable");
         case db::ErrorKind::unique_violation:
             return http::ApiError(409, failure.conflict_code.value_or("conflict"));

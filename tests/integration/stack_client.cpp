@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <thread>
 
 #include <cstdlib>
 #include <fstream>
@@ -90,6 +91,15 @@ std::vector<int> worker_pids() {
     std::vector<int> pids;
     for (int pid = 0; children >> pid;) pids.push_back(pid);
     return pids;
+}
+
+bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds limit) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < until) {
+        if (condition()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return condition();
 }
 
 double metric_value(const std::string& metrics_text, const std::string& series) {

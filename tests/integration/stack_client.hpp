@@ -1,6 +1,8 @@
 #pragma once
 // Black-box access to the stack under test: HTTPS through nginx, and the stack script for
 // stopping/freezing PostgreSQL. Settings come from the environment scripts/test.sh exports.
+#include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +48,8 @@ std::vector<int> worker_pids();
 std::string read_file(const std::string& path);
 // The standard output of a shell command (stderr dropped) and its exit status.
 std::string run_command(const std::string& command, int& status);
+// Follows until a condition holds, for things that settle asynchronously (a respawned worker).
+bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds limit = std::chrono::milliseconds(10000));
 // The value of one Prometheus sample line (exact label set), 0 when absent.
 double metric_value(const std::string& metrics_text, const std::string& series);
 
