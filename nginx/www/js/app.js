@@ -19,8 +19,8 @@ const createAlert = el('create-alert');
 const createSubmit = el('create-submit');
 const list = el('vehicle-list');
 
-const LIMIT_MESSAGE = 'Im kostenlosen Tarif ist ein aktives Fahrzeug möglich. Sie haben bereits ein Fahrzeug ' +
-  'angelegt – ein weiteres können Sie erst anlegen, wenn das vorhandene gelöscht oder übergeben ist.';
+const LIMIT_MESSAGE = 'Im kostenlosen Tarif ist ein aktives Fahrzeug möglich. Du hast bereits ein Fahrzeug ' +
+  'angelegt – ein weiteres kannst du erst anlegen, wenn das vorhandene gelöscht oder übergeben ist.';
 
 const fields = createVehicleFields(el('create-fields'), { prefix: 'create', vin: 'required' });
 
@@ -82,7 +82,7 @@ async function onCreate(event) {
     const vehicle = await api('POST', '/api/vehicles', body);
     fields.inputs.vin.value = ''; // the typed VIN is never kept in the page
     leaving = true;
-    status.textContent = 'Das Fahrzeug wurde angelegt. Sie werden weitergeleitet …';
+    status.textContent = 'Das Fahrzeug wurde angelegt. Du wirst weitergeleitet …';
     window.location.assign(`/app/vehicle?id=${encodeURIComponent(vehicle.id)}&neu=1`);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -118,7 +118,7 @@ async function start(me) {
   } catch (error) {
     el('vehicles-loading').hidden = true;
     status.textContent = '';
-    alertRegion.textContent = `Ihre Fahrzeuge konnten nicht geladen werden. ${error.message || ''}`.trim();
+    alertRegion.textContent = `Deine Fahrzeuge konnten nicht geladen werden. ${error.message || ''}`.trim();
     return;
   }
   el('vehicles-loading').hidden = true;

@@ -160,7 +160,7 @@ async function refreshTimeline() {
   try {
     const items = await pager.reload();
     timelineSummary.textContent = items.length === 0
-      ? 'Noch keine Einträge. Erfassen Sie oben den ersten – auch ältere Einträge aus dem Papier-Serviceheft.'
+      ? 'Noch keine Einträge. Erfasse oben den ersten – auch ältere Einträge aus dem Papier-Serviceheft.'
       : 'Neueste Einträge zuerst. Änderungen erzeugen eine neue Version; der Verlauf bleibt lesbar.';
   } catch (error) {
     timelineSummary.textContent = '';
@@ -240,11 +240,11 @@ el('delete-slot').append(vehicleDelete.element);
 
 async function start(me) {
   if (!isOwnerRole(me.user && me.user.role)) {
-    fail('Als Moderator haben Sie keinen Zugriff auf Fahrzeugdaten.');
+    fail('Als Moderator hast du keinen Zugriff auf Fahrzeugdaten.');
     return;
   }
   if (!/^[A-Za-z0-9-]{1,64}$/.test(vehicleId)) {
-    fail('Kein gültiges Fahrzeug angegeben. Bitte wählen Sie es unter „Meine Fahrzeuge“ aus.');
+    fail('Kein gültiges Fahrzeug angegeben. Bitte wähle es unter „Meine Fahrzeuge“ aus.');
     return;
   }
   try {
@@ -252,13 +252,13 @@ async function start(me) {
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     fail(error.code === 'not_found'
-      ? 'Dieses Fahrzeug gibt es nicht (mehr), oder es gehört nicht zu Ihrem Konto.'
+      ? 'Dieses Fahrzeug gibt es nicht (mehr), oder es gehört nicht zu deinem Konto.'
       : `Das Fahrzeug konnte nicht geladen werden. ${error.message}`);
     return;
   }
   el('vehicle-content').hidden = false;
   const created = params.get('neu') === '1';
-  say(created ? 'Das Fahrzeug wurde angelegt. Erfassen Sie jetzt den ersten Eintrag der Historie.' : '');
+  say(created ? 'Das Fahrzeug wurde angelegt. Erfasse jetzt den ersten Eintrag der Historie.' : '');
   if (created) {
     window.history.replaceState(null, '', `/app/vehicle?id=${encodeURIComponent(vehicleId)}`);
     el('page-title').focus();
