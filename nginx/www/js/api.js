@@ -124,12 +124,17 @@ export function fieldMessageFor(code) {
   return FIELD_MESSAGES[code] || FIELD_MESSAGES.invalid;
 }
 
+/**
+ * `text` with the request id of the answer ("Fehler-ID: …"), so a user can quote it to support
+ * and an operator finds the log line; `text` alone when there was no answer.
+ */
+export function withRequestId(text, requestId) {
+  return requestId ? `${text} Fehler-ID: ${requestId}` : text;
+}
+
 export class ApiError extends Error {
   constructor({ code, status, message, fields = null, requestId = null, retryAfter = null }) {
-    // The request id goes into every shown message, so a user can quote it to support and an
-    // operator finds the log line.
-    const text = message || messageFor(code);
-    super(requestId ? `${text} Fehler-ID: ${requestId}` : text);
+    super(withRequestId(message || messageFor(code), requestId));
     this.name = 'ApiError';
     this.code = code;
     this.status = status;

@@ -8,6 +8,7 @@ import { createPager } from './pager.js';
 import { isOwnerRole, requireReadySession } from './session.js';
 import { trustSummary } from './trust.js';
 import { createVehicleFields } from './vehicle-form.js';
+import { restorePanel } from './vehicle-restore.js';
 
 const el = (id) => document.getElementById(id);
 const status = el('app-status');
@@ -96,11 +97,23 @@ async function onCreate(event) {
   }
 }
 
-/** A one-time note from the page we came from (?geloescht=1), then the clean URL. */
+/**
+ * Just deleted on the vehicle page (?geloescht=<id>): the note and the offer to restore it.
+ * The id stays in the address until the vehicle is restored, so a reload keeps the offer.
+ */
 function arrivalNote() {
-  const params = new URLSearchParams(window.location.search);
-  if (params.get('geloescht') !== '1') return null;
-  window.history.replaceState(null, '', '/app');
+  const deletedId = new URLSearchParams(window.location.search).get('geloescht');
+  if (!deletedId) return null;
+  el('vehicles-section').before(restorePanel(deletedId, {
+    onRestored: async () => {
+      window.history.replaceState(null, '', '/app');
+      el('vehicles-section').hidden = false;
+      el('vehicles-empty').hidden = true;
+      await pager.reload();
+      status.textContent = 'Das Fahrzeug wurde wiederhergestellt.';
+      el('page-title').focus();
+    },
+  }));
   return 'Das Fahrzeug wurde gelöscht.';
 }
 

@@ -1,7 +1,7 @@
 // /app/vehicle?id=…: vehicle data (edit), trust light with sentence, hint and to-dos, the
 // timeline (newest first) with add / revise / delete / history, and deleting the vehicle.
 
-import { api, ApiError } from './api.js';
+import { api, ApiError, withRequestId } from './api.js';
 import { createDocumentsPanel } from './documents.js';
 import { factRow } from './dom.js';
 import { createEntryForm } from './entry-form.js';
@@ -13,6 +13,7 @@ import { isOwnerRole, requireReadySession } from './session.js';
 import { renderEntry } from './timeline.js';
 import { lightWord, renderTrust, renderTrustError, renderTrustLoading } from './trust.js';
 import { createVehicleFields } from './vehicle-form.js';
+import { restorePanel } from './vehicle-restore.js';
 
 const SITE = 'LifeTimeCircle · Service Heft 4.0';
 const el = (id) => document.getElementById(id);
@@ -226,7 +227,7 @@ const vehicleDelete = createReasonForm({
   submitLabel: 'Fahrzeug endgültig löschen',
   onSubmit: async (reason) => {
     await api('DELETE', vehiclePath, { reason });
-    window.location.assign('/app?geloescht=1');
+    window.location.assign(`/app?geloescht=${encodeURIComponent(vehicleId)}`);
     await new Promise(() => {}); // leaving the page
   },
   onCancel: () => {
@@ -251,9 +252,14 @@ async function start(me) {
     renderVehicle(await api('GET', vehiclePath));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    fail(error.code === 'not_found'
-      ? 'Dieses Fahrzeug gibt es nicht (mehr), oder es gehört nicht zu deinem Konto.'
-      : `Das Fahrzeug konnte nicht geladen werden. ${error.message}`);
+    if (error.code !== 'not_found') {
+      fail(`Das Fahrzeug konnte nicht geladen werden. ${error.message}`);
+      return;
+    }
+    fail(withRequestId('Dieses Fahrzeug gibt es nicht (mehr), oder es gehört nicht zu deinem Konto.', error.requestId));
+    el('vehicle-alert').after(restorePanel(vehicleId, {
+      onRestored: () => window.location.assign(`/app/vehicle?id=${encodeURIComponent(vehicleId)}`),
+    }));
     return;
   }
   el('vehicle-content').hidden = false;
