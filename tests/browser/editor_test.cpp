@@ -166,7 +166,7 @@ BOOST_AUTO_TEST_CASE(moderator_writes_admin_reviews_superadmin_publishes_reader_
     checkAccessible(driver, "/blog with an article");
     const auto errors = openPage(driver, "/blog/" + lowered);
     BOOST_TEST(errors.empty(), describe(errors));
-    BOOST_REQUIRE(driver.waitUntil([&] { return textAt(driver, "#article-title") == kTitle; }), describePage(driver));
+    BOOST_REQUIRE_MESSAGE(driver.waitUntil([&] { return textAt(driver, "#article-title") == kTitle; }), describePage(driver));
     BOOST_TEST(textAt(driver, "#article-body h1") == "Belege");
     BOOST_TEST(countOf(driver, "#article-body script") == 0);
     checkPhoneWidth(driver, "the article");

@@ -84,22 +84,23 @@ function viewsFor(role) {
 }
 
 function createControllers(me, views) {
-  const audit = createAuditView();
+  const controllers = {};
   const factories = {
     benutzer: () => createUsersView(me, {
       onShowAudit: (userId) => {
-        audit.showTarget(userId);
+        controllers.protokoll.showTarget(userId);
         window.location.hash = 'protokoll';
       },
     }),
-    protokoll: () => audit,
+    protokoll: createAuditView,
     pruefung: createReviewView,
     export: createExportView,
     redaktion: () => createEditorView(me),
     sicherheit: createSecurityView,
     einwilligung: createConsentView,
   };
-  return Object.fromEntries(views.map((name) => [name, factories[name]()]));
+  for (const name of views) controllers[name] = factories[name]();
+  return controllers;
 }
 
 function startDashboard(me) {
