@@ -111,13 +111,14 @@ ApiSession signInSessionThroughApi(const std::string& address) {
     request.set("email", address);
     std::ostringstream request_body;
     request.stringify(request_body);
+    const auto previous = latestLoginCode(mailDir(), address);  // of an earlier sign-in, if any
     const auto requested = client.Post("/api/auth/request", request_body.str(), "application/json");
     if (!requested || requested->status != 202) {
         throw std::runtime_error("API sign-in: /api/auth/request answered " +
                                  (requested ? std::to_string(requested->status) + " " + requested->body : "nothing"));
     }
     const std::string challenge = parseObject(requested->body)->getValue<std::string>("challenge_id");
-    const auto code = waitForLoginCode(address);
+    const auto code = waitForLoginCode(address, std::chrono::seconds(10), previous);
     if (!code) throw std::runtime_error("API sign-in: no login code for " + address + " in " + mailDir());
 
     Poco::JSON::Object verify;
