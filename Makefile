@@ -31,7 +31,7 @@ CPPFLAGS += $(HARDEN_CPPFLAGS)
 CXXFLAGS += $(HARDEN_CXXFLAGS)
 LDFLAGS  += $(HARDEN_LDFLAGS)
 LDLIBS   := -lfcgi -lsoci_postgresql -lsoci_core -lpq \
-            -lPocoNetSSL -lPocoNet -lPocoCrypto -lPocoJSON -lPocoUtil -lPocoFoundation \
+            -lPocoNetSSL -lPocoNet -lPocoCrypto -lPocoJSON -lPocoUtil -lPocoXML -lPocoFoundation \
             -licui18n -licuuc -lqrencode -lhpdf -lpng -lcmark -lssl -lcrypto -lpthread
 HTTPLIB_LIBS := $(shell pkg-config --libs cpp-httplib 2>/dev/null)
 TEST_LIBS    := -lboost_unit_test_framework -ljpeg

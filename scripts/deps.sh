@@ -20,13 +20,19 @@ for package in "${packages[@]}"; do
   [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
 
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+# npm fetches axe-core for the browser tests: Debian's npm package, unless a Node.js that
+# brings its own npm is installed already.
+command -v npm >/dev/null || missing+=(npm)
 
-if [[ $(id -u) -ne 0 ]]; then
-  echo "Missing Debian packages (run 'make deps' as root): ${missing[*]}" >&2
-  exit 1
+if [[ ${#missing[@]} -gt 0 ]]; then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "Missing Debian packages (run 'make deps' as root): ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "Installing Debian packages: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+"$(dirname "$0")/fetch-axe.sh"

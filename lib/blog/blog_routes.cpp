@@ -3,12 +3,15 @@
 
 #include "blog/article_json.hpp"
 #include "blog/article_store.hpp"
+#include "blog/feed.hpp"
 
 namespace ltc::blog {
 
 namespace {
 constexpr char blog[] = "blog";
 constexpr char news[] = "news";
+// The newest articles a feed lists.
+constexpr long long feed_length = 20;
 
 template <const char* Type>
 http::Response list(http::Request& request, server::Services& services) {
@@ -24,6 +27,17 @@ http::Response get(http::Request& request, server::Services& services) {
     if (!article) throw http::not_found();
     return http::json_response(200, published_json(*article));
 }
+
+// Served at /blog/feed.xml and /news/feed.xml (nginx passes these two paths to the workers).
+template <const char* Type>
+http::Response feed(http::Request&, server::Services& services) {
+    auto articles = list_published(services.database.session(), Type, http::Page{feed_length, 0});
+    if (articles.size() > static_cast<std::size_t>(feed_length)) articles.resize(feed_length);
+    http::Response response;
+    response.content_type = "application/atom+xml; charset=utf-8";
+    response.body = atom_feed(Type, services.config.public_base_url, articles);
+    return response;
+}
 }  // namespace
 
 void register_blog_routes(http::Router& router, server::Services& services) {
@@ -32,6 +46,8 @@ void register_blog_routes(http::Router& router, server::Services& services) {
         {"GET", "/api/blog/{slug}", auth::Access::anyone, get<blog>},
         {"GET", "/api/news", auth::Access::anyone, list<news>},
         {"GET", "/api/news/{slug}", auth::Access::anyone, get<news>},
+        {"GET", "/blog/feed.xml", auth::Access::anyone, feed<blog>},
+        {"GET", "/news/feed.xml", auth::Access::anyone, feed<news>},
     });
 }
 

@@ -98,7 +98,9 @@ bool waitForMailTo(const std::string& address, std::chrono::milliseconds timeout
     }
 }
 
-std::string signInThroughApi(const std::string& address) {
+std::string signInThroughApi(const std::string& address) { return signInSessionThroughApi(address).user_id; }
+
+ApiSession signInSessionThroughApi(const std::string& address) {
     httplib::Client client(baseUrl());
     client.enable_server_certificate_verification(false);
     client.set_connection_timeout(std::chrono::seconds(5));
@@ -109,13 +111,14 @@ std::string signInThroughApi(const std::string& address) {
     request.set("email", address);
     std::ostringstream request_body;
     request.stringify(request_body);
+    const auto previous = latestLoginCode(mailDir(), address);  // of an earlier sign-in, if any
     const auto requested = client.Post("/api/auth/request", request_body.str(), "application/json");
     if (!requested || requested->status != 202) {
         throw std::runtime_error("API sign-in: /api/auth/request answered " +
                                  (requested ? std::to_string(requested->status) + " " + requested->body : "nothing"));
     }
     const std::string challenge = parseObject(requested->body)->getValue<std::string>("challenge_id");
-    const auto code = waitForLoginCode(address);
+    const auto code = waitForLoginCode(address, std::chrono::seconds(10), previous);
     if (!code) throw std::runtime_error("API sign-in: no login code for " + address + " in " + mailDir());
 
     Poco::JSON::Object verify;
@@ -129,7 +132,8 @@ std::string signInThroughApi(const std::string& address) {
         throw std::runtime_error("API sign-in: /api/auth/verify answered " +
                                  (verified ? std::to_string(verified->status) + " " + verified->body : "nothing"));
     }
-    return parseObject(verified->body)->getObject("user")->getValue<std::string>("id");
+    const auto answer = parseObject(verified->body);
+    return {answer->getObject("user")->getValue<std::string>("id"), answer->getValue<std::string>("access_token")};
 }
 
 std::string totpCode(const std::string& secret, std::int64_t offset_seconds) {
@@ -176,6 +180,10 @@ void require(bool ok, WebDriver& driver, const std::string& step) {
 } // namespace
 
 std::string enrolAdminThroughPages(WebDriver& driver, const std::string& address) {
+    return enrolAdminWithBackupCodes(driver, address).secret;
+}
+
+EnrolledAdmin enrolAdminWithBackupCodes(WebDriver& driver, const std::string& address) {
     openPage(driver, "/auth?next=%2Fadmin");
     require(waitShown(driver, "#step-email"), driver, "the e-mail step");
     driver.sendKeys(driver.find("#email"), address);
@@ -191,6 +199,10 @@ std::string enrolAdminThroughPages(WebDriver& driver, const std::string& address
     driver.sendKeys(driver.find("#enroll-code"), totpCode(secret));
     driver.click(driver.find("#enroll-submit"));
     require(waitShown(driver, "#sf-backup"), driver, "the backup codes");
+    EnrolledAdmin enrolled{secret, {}};
+    for (int i = 1; i <= countOf(driver, "#backup-codes li"); ++i) {
+        enrolled.backup_codes.push_back(textAt(driver, "#backup-codes li:nth-child(" + std::to_string(i) + ") code"));
+    }
     setChecked(driver, "#backup-saved", true);
     driver.click(driver.find("#backup-continue"));
     require(waitForPath(driver, "/consent") && waitShown(driver, "#consent-form"), driver, "the consent page");
@@ -202,7 +214,7 @@ std::string enrolAdminThroughPages(WebDriver& driver, const std::string& address
             "the consent button");
     driver.click(submit);
     require(waitForPath(driver, "/admin") && waitShown(driver, "#admin-dashboard"), driver, "the dashboard");
-    return secret;
+    return enrolled;
 }
 
 bool confirmStepUp(WebDriver& driver, const std::string& code) {
@@ -215,6 +227,17 @@ bool confirmStepUp(WebDriver& driver, const std::string& code) {
     driver.sendKeys(input, code);
     driver.click(driver.find("#step-up-submit"));
     return driver.waitUntil([&] { return !open(); });
+}
+
+void waitForStepUpToExpire(WebDriver& driver) {
+    const long long remaining = stepUpRemainingMs(driver);
+    require(remaining <= 60'000, driver,
+            "a step-up that runs out (it still lasts " + std::to_string(remaining / 1000) +
+                " s: run this test, label short_step_up, against a stack started with LTC_STEP_UP_TTL_SECONDS=2)");
+    std::this_thread::sleep_for(std::chrono::milliseconds(remaining));
+    require(driver.waitUntil([&] { return stepUpRemainingMs(driver) == 0; }, std::chrono::seconds(10),
+                             std::chrono::milliseconds(250)),
+            driver, "the end of the step-up");
 }
 
 } // namespace ltc::browser

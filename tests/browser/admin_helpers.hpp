@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "webdriver.hpp"
 
@@ -25,6 +26,12 @@ bool waitForMailTo(const std::string& address, std::chrono::milliseconds timeout
 // random loopback source address, so the browser's per-IP budget is not used. Creates the
 // account on first use. Returns the user id. Throws std::runtime_error on any failure.
 std::string signInThroughApi(const std::string& address);
+// The same, keeping the session: its user id and its Bearer token.
+struct ApiSession {
+    std::string user_id;
+    std::string token;
+};
+ApiSession signInSessionThroughApi(const std::string& address);
 
 // The TOTP code of a base32 `secret` (spaces allowed) at now + offset_seconds.
 std::string totpCode(const std::string& secret, std::int64_t offset_seconds = 0);
@@ -41,8 +48,16 @@ void screenshotIfWanted(WebDriver& driver, const std::string& name, const std::s
 // does that): /auth?next=/admin with the mailed code, TOTP enrolment (secret read from the
 // page), backup codes confirmed, consent accepted. Returns the TOTP secret once the dashboard
 // shows; throws std::runtime_error with the page state when a step does not come.
+struct EnrolledAdmin {
+    std::string secret;
+    std::vector<std::string> backup_codes;  // the ten shown once
+};
+EnrolledAdmin enrolAdminWithBackupCodes(WebDriver& driver, const std::string& address);
 std::string enrolAdminThroughPages(WebDriver& driver, const std::string& address);
 
+// Waits until this browser session's step-up has run out; throws std::runtime_error when it
+// lasts more than a minute (a stack without LTC_STEP_UP_TTL_SECONDS=2) or does not end.
+void waitForStepUpToExpire(WebDriver& driver);
 // Waits for the open step-up dialog, enters `code` and confirms; false when it did not open or
 // did not close again.
 bool confirmStepUp(WebDriver& driver, const std::string& code);

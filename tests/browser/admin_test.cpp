@@ -85,18 +85,6 @@ void checkPhoneWidth(WebDriver& driver, const std::string& where) {
                where << ": the page scrolls sideways (" << widths.scroll_width << " > " << widths.inner_width << ")");
 }
 
-// Waits until the step-up of this session has run out (the stack's LTC_STEP_UP_TTL_SECONDS=2).
-void waitForStepUpToExpire(WebDriver& driver) {
-    const long long remaining = stepUpRemainingMs(driver);
-    BOOST_REQUIRE_MESSAGE(remaining <= 60'000,
-                          "the step-up still lasts " << remaining / 1000
-                                                     << " s: run this test (label short_step_up) against a stack "
-                                                        "started with LTC_STEP_UP_TTL_SECONDS=2");
-    std::this_thread::sleep_for(std::chrono::milliseconds(remaining));
-    BOOST_REQUIRE_MESSAGE(driver.waitUntil([&] { return stepUpRemainingMs(driver) == 0; }, 10s, 250ms),
-                          "the step-up did not run out");
-}
-
 // The open step-up dialog: checks it, then enters `code` and confirms.
 void passStepUpDialog(WebDriver& driver, const std::string& code, const std::string& where) {
     BOOST_REQUIRE_MESSAGE(driver.waitUntil([&] { return dialogOpen(driver); }, 10s),

@@ -21,25 +21,6 @@ using namespace ltc::browser;
 
 namespace {
 
-// POST through the page's own session (cookie + the CSRF token the page keeps); returns the id.
-std::string createInPage(WebDriver& driver, const std::string& path, const std::string& body) {
-    return evalString(driver,
-                      "const [path, body] = arguments[0].split('\\n');"
-                      "const x = new XMLHttpRequest(); x.open('POST', path, false);"
-                      "x.setRequestHeader('Content-Type', 'application/json');"
-                      "x.setRequestHeader('X-CSRF-Token', sessionStorage.getItem('ltc.csrf') || '');"
-                      "x.send(body); return x.status === 201 ? JSON.parse(x.responseText).id : 'status ' + x.status;",
-                      path + "\n" + body);
-}
-
-std::string randomVin() {
-    static const std::string alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-    std::random_device device;
-    std::string vin;
-    for (int i = 0; i < 17; ++i) vin.push_back(alphabet[device() % alphabet.size()]);
-    return vin;
-}
-
 std::string writePhoto(const std::string& path) {
     std::ofstream(path, std::ios::binary) << ltc::test_images::with_photo_metadata(ltc::test_images::make_jpeg());
     return path;

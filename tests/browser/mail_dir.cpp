@@ -151,11 +151,12 @@ std::optional<std::string> latestLoginCode(const std::string& dir, const std::st
     return std::nullopt;
 }
 
-std::optional<std::string> waitForLoginCode(const std::string& address, std::chrono::milliseconds timeout) {
+std::optional<std::string> waitForLoginCode(const std::string& address, std::chrono::milliseconds timeout,
+                                            const std::optional<std::string>& previous) {
     const std::string dir = mailDir();
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (true) {
-        if (auto code = latestLoginCode(dir, address)) return code;
+        if (auto code = latestLoginCode(dir, address); code && code != previous) return code;
         if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }

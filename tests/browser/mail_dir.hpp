@@ -21,8 +21,10 @@ std::string decodeQuotedPrintable(const std::string& text);
 // The newest is the one with the greatest file name (the names start with the delivery time).
 std::optional<std::string> latestLoginCode(const std::string& dir, const std::string& address);
 
-// Polls latestLoginCode(mailDir(), address) until it finds a code or `timeout` passes.
+// Polls latestLoginCode(mailDir(), address) until it finds a code other than `previous` (the
+// code of an earlier sign-in of the same address) or `timeout` passes.
 std::optional<std::string> waitForLoginCode(const std::string& address,
-                                            std::chrono::milliseconds timeout = std::chrono::seconds(10));
+                                            std::chrono::milliseconds timeout = std::chrono::seconds(10),
+                                            const std::optional<std::string>& previous = std::nullopt);
 
 } // namespace ltc::browser

@@ -40,6 +40,31 @@ void setChecked(WebDriver& driver, const std::string& css, bool checked);
 // A new random address "<prefix>-<hex>@example.com".
 std::string freshAddress(const std::string& prefix);
 
+// A random 17-character VIN (ISO 3779 alphabet, no check digit: pre-1981 rules do not apply
+// to the API's default, which accepts any VIN of the alphabet).
+std::string randomVin();
+
+// The value of this browser's session cookie (HttpOnly, read through WebDriver), '' if none.
+std::string sessionToken(WebDriver& driver);
+
+// A request through the page's own session (cookie + the CSRF token the page keeps).
+struct InPageReply {
+    int status = 0;
+    std::string body;
+};
+InPageReply sendInPage(WebDriver& driver, const std::string& method, const std::string& path,
+                       const std::string& body = "");
+// POST `body` to `path` in the page; the new object's id, or "status <n>" when not 201.
+std::string createInPage(WebDriver& driver, const std::string& path, const std::string& body);
+
+// Forgets this browser's session: no session cookie, no CSRF token in sessionStorage.
+void forgetSession(WebDriver& driver);
+
+// Signs `address` in through /auth?next=<next> (code from the mail folder), accepts consent when
+// asked and waits for `next`'s path. Requests one sign-in code. Throws std::runtime_error (with
+// the page state) when a step fails.
+void signInThroughPages(WebDriver& driver, const std::string& address, const std::string& next = "/app");
+
 // Signs a new account in through /auth (code from the mail folder), accepts both consent
 // documents and waits for /app. Returns the address. Throws std::runtime_error (with the page
 // state) when a step fails. Requests one sign-in code (the per-IP limit is 10 per minute).

@@ -12,15 +12,6 @@
 using namespace ltc::browser;
 
 namespace {
-std::string randomVin() {
-    static const std::string alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";  // ISO 3779: no I, O, Q
-    std::mt19937 generator(std::random_device{}());
-    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
-    std::string vin;
-    for (int i = 0; i < 17; ++i) vin.push_back(alphabet[pick(generator)]);
-    return vin;
-}
-
 std::string linkUrl(WebDriver& driver) { return textAt(driver, "#public-link-url"); }
 }  // namespace
 

@@ -15,23 +15,6 @@ using namespace ltc::browser;
 
 namespace {
 
-std::string randomVin() {
-    static const std::string alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-    std::random_device device;
-    std::mt19937 generator(device());
-    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
-    std::string vin;
-    for (int i = 0; i < 17; ++i) vin.push_back(alphabet[pick(generator)]);
-    return vin;
-}
-
-std::string sessionCookie(WebDriver& driver) {
-    for (const auto& cookie : driver.cookies()) {
-        if (cookie.name == "__Host-ltc_session") return cookie.value;
-    }
-    return {};
-}
-
 // GET /api/vehicles as the holder of this session cookie.
 std::string vehicleListOf(const std::string& session) {
     httplib::Client client(baseUrl());
@@ -57,7 +40,7 @@ BOOST_AUTO_TEST_CASE(a_buyer_takes_the_vehicle_over_with_the_code) {
     driver.click(driver.find("#create-submit"));
     BOOST_REQUIRE_MESSAGE(waitForPath(driver, "/app/vehicle"), describePage(driver));
     const std::string vehicle_id = evalString(driver, "return new URLSearchParams(location.search).get('id');");
-    const std::string seller_session = sessionCookie(driver);
+    const std::string seller_session = sessionToken(driver);
     BOOST_TEST(vehicleListOf(seller_session).find(vehicle_id) != std::string::npos);
 
     BOOST_REQUIRE(waitShown(driver, "#transfer-create"));

@@ -97,6 +97,8 @@ const std::map<std::string, std::string> expected_access = {
     {"GET /api/blog/{slug}", "anyone"},
     {"GET /api/news", "anyone"},
     {"GET /api/news/{slug}", "anyone"},
+    {"GET /blog/feed.xml", "anyone"},
+    {"GET /news/feed.xml", "anyone"},
     {"GET /api/cms/{type}", "editor"},
     {"POST /api/cms/{type}", "editor"},
     {"PATCH /api/cms/{type}/{id}", "editor"},

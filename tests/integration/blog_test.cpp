@@ -7,9 +7,8 @@
 #include <sstream>
 #include <thread>
 
-#include <Poco/JSON/Object.h>
-
 #include "admin_helpers.hpp"
+#include "blog_helpers.hpp"
 
 using namespace ltc::test;
 
@@ -22,37 +21,9 @@ struct Editors {
     Member moderator{super, "moderator", "blog-moderator"};
 };
 
-std::string unique_slug(const std::string& prefix) { return prefix + "-" + random_uuid().substr(0, 8); }
-
-std::string article_body(const std::string& slug, const std::string& body_md = "# Hallo\n\nErster *Beitrag*.") {
-    Poco::JSON::Object object;
-    object.set("slug", slug);
-    object.set("title", "Titel " + slug);
-    object.set("excerpt", "Kurz gesagt");
-    object.set("body_md", body_md);
-    std::ostringstream out;
-    object.stringify(out);
-    return out.str();
-}
-
-std::string text_of(const Reply& reply, const std::string& name) { return reply.json()->getValue<std::string>(name); }
-
 std::string field_code(const Reply& reply, const std::string& field) {
     const auto fields = reply.json()->getObject("error")->getObject("fields");
     return fields && fields->has(field) ? fields->getValue<std::string>(field) : "";
-}
-
-// POST /api/cms/{type} by `editor`; fails the test unless 201; the new article's id.
-template <typename Editor>
-std::string create_article(Editor& editor, const std::string& type, const std::string& body) {
-    const Reply reply = editor.send("POST", "/api/cms/" + type, body);
-    BOOST_REQUIRE_MESSAGE(reply.status == 201, reply.body);
-    return text_of(reply, "id");
-}
-
-Reply read_anonymously(const std::string& path) {
-    StackClient reader;
-    return reader.get(path);
 }
 
 }  // namespace

@@ -109,12 +109,12 @@ export function createAuditView() {
       const value = inputs[name].value.trim();
       if (!value) continue;
       if (/^[0-9A-Za-z-]{1,64}$/.test(value)) params.set(name, value);
-      else problems[name] = 'Bitte geben Sie eine ID ein, zum Beispiel aus der Benutzerübersicht.';
+      else problems[name] = 'Bitte gib eine ID ein, zum Beispiel aus der Benutzerübersicht.';
     }
     const from = inputs.from.value ? dayStartUtc(inputs.from.value) : null;
     const to = inputs.to.value ? dayStartUtc(inputs.to.value, 1) : null;
-    if (inputs.from.value && !from) problems.from = 'Bitte geben Sie ein gültiges Datum ein.';
-    if (inputs.to.value && !to) problems.to = 'Bitte geben Sie ein gültiges Datum ein.';
+    if (inputs.from.value && !from) problems.from = 'Bitte gib ein gültiges Datum ein.';
+    if (inputs.to.value && !to) problems.to = 'Bitte gib ein gültiges Datum ein.';
     if (from && to && from >= to) problems.to = 'Das Ende liegt vor dem Anfang.';
     if (from) params.set('from', from);
     if (to) params.set('to', to);

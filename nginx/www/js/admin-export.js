@@ -27,7 +27,11 @@ async function downloadOnce(created) {
   });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
-    throw new ApiError({ code: (body.error && body.error.code) || 'internal_error', status: response.status });
+    throw new ApiError({
+      code: (body.error && body.error.code) || 'internal_error',
+      status: response.status,
+      requestId: body.request_id || response.headers.get('X-Request-Id'),
+    });
   }
   return response.arrayBuffer();
 }

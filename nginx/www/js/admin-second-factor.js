@@ -32,7 +32,7 @@ function setBusy(form, busy) {
 function showQr(svg) {
   const box = el('enroll-qr');
   if (typeof svg !== 'string' || !/^\s*<svg[\s>]/.test(svg)) {
-    box.replaceChildren(element('p', 'muted', 'Der QR-Code kann nicht angezeigt werden. Bitte geben Sie den Schlüssel von Hand ein.'));
+    box.replaceChildren(element('p', 'muted', 'Der QR-Code kann nicht angezeigt werden. Bitte gib den Schlüssel von Hand ein.'));
     return;
   }
   const img = document.createElement('img');
@@ -84,7 +84,7 @@ async function startEnrolment(onDone) {
     el('enroll-app-link').href = enrolment.otpauth_uri;
     el('enroll-app-link-wrap').hidden = false;
   }
-  statusRegion.textContent = 'Scannen Sie den QR-Code und geben Sie dann den Code aus der App ein.';
+  statusRegion.textContent = 'Scanne den QR-Code und gib dann den Code aus der App ein.';
   setBusy(form, false);
 
   input.addEventListener('input', () => clearFieldError(input));
@@ -93,7 +93,7 @@ async function startEnrolment(onDone) {
     alertRegion.textContent = '';
     const code = normaliseFactorCode(input.value, { allowBackup: false });
     if (!code) {
-      setFieldError(input, 'Bitte geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein.');
+      setFieldError(input, 'Bitte gib den sechsstelligen Code aus deiner Authenticator-App ein.');
       input.focus();
       return;
     }
@@ -132,7 +132,7 @@ function showBackupCodes(codes, onDone) {
       await navigator.clipboard.writeText(codes.join('\n'));
       copyStatus.textContent = 'Die Codes wurden in die Zwischenablage kopiert.';
     } catch {
-      copyStatus.textContent = 'Kopieren ist hier nicht möglich. Bitte schreiben Sie die Codes ab.';
+      copyStatus.textContent = 'Kopieren ist hier nicht möglich. Bitte schreib die Codes ab.';
     }
   });
 
@@ -141,13 +141,13 @@ function showBackupCodes(codes, onDone) {
   el('backup-form').addEventListener('submit', (event) => {
     event.preventDefault();
     if (!box.checked) {
-      setFieldError(box, 'Bitte bestätigen Sie, dass Sie die Codes gespeichert haben.');
+      setFieldError(box, 'Bitte bestätige, dass du die Codes gespeichert hast.');
       box.focus();
       return;
     }
     list.replaceChildren(); // shown once: gone from the page before we continue
     el('backup-continue').disabled = true;
-    statusRegion.textContent = 'Eingerichtet. Sie werden weitergeleitet …';
+    statusRegion.textContent = 'Eingerichtet. Du wirst weitergeleitet …';
     onDone();
   });
 }
@@ -165,7 +165,7 @@ function startVerify(onDone) {
     alertRegion.textContent = '';
     const code = normaliseFactorCode(input.value);
     if (!code) {
-      setFieldError(input, 'Bitte geben Sie sechs Ziffern aus der App oder einen vollständigen Backup-Code ein.');
+      setFieldError(input, 'Bitte gib sechs Ziffern aus der App oder einen vollständigen Backup-Code ein.');
       input.focus();
       return;
     }
@@ -175,7 +175,7 @@ function startVerify(onDone) {
       const answer = await api('POST', '/api/auth/totp/verify', { code });
       setCsrfToken(answer.csrf_token);
       input.value = '';
-      statusRegion.textContent = 'Bestätigt. Sie werden weitergeleitet …';
+      statusRegion.textContent = 'Bestätigt. Du wirst weitergeleitet …';
       onDone();
     } catch (error) {
       setBusy(form, false);

@@ -19,9 +19,9 @@ const el = (id) => document.getElementById(id);
 
 /** Just enough of an address check to catch typos; the server decides. */
 function emailProblem(value) {
-  if (value === '') return 'Bitte geben Sie eine E-Mail-Adresse ein.';
+  if (value === '') return 'Bitte gib eine E-Mail-Adresse ein.';
   if (value.length > 254) return 'Die E-Mail-Adresse ist zu lang (höchstens 254 Zeichen).';
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return 'Bitte geben Sie eine vollständige E-Mail-Adresse ein.';
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return 'Bitte gib eine vollständige E-Mail-Adresse ein.';
   return null;
 }
 
@@ -345,8 +345,8 @@ export function createUsersView(me, { onShowAudit }) {
     const role = roleSelect.value;
     const reason = roleReason.value.trim();
     const problems = {};
-    if (role === user.role) problems.role = 'Das Konto hat diese Rolle bereits. Bitte wählen Sie eine andere.';
-    if (reason === '') problems.reason = 'Bitte geben Sie eine Begründung an.';
+    if (role === user.role) problems.role = 'Das Konto hat diese Rolle bereits. Bitte wähle eine andere.';
+    if (reason === '') problems.reason = 'Bitte gib eine Begründung an.';
     else if ([...reason].length > REASON_LIMIT) problems.reason = `Höchstens ${REASON_LIMIT} Zeichen.`;
     const inputs = { role: roleSelect, reason: roleReason };
     if (showFieldErrors(inputs, problems)) return;

@@ -1,6 +1,7 @@
 // /admin: the admin's second factor after the e-mail code (enrolment or a code), then the
-// dashboard — stats on top, "Benutzer" and "Audit-Protokoll" as in-page views (#benutzer,
-// #protokoll). Moderators see a note (their editor comes later); other roles have no access.
+// dashboard — stats on top, the in-page views below (#benutzer, #protokoll, #pruefung, #export,
+// #redaktion, #sicherheit, #einwilligung for superadmins). Moderators see only the editor
+// (#redaktion); other roles have no access.
 // Sensitive actions are confirmed in the step-up dialog (js/step-up.js) when the API asks.
 
 import { api, ApiError, currentPath, redirectWithNext, safeNext } from './api.js';
@@ -14,6 +15,9 @@ import { createUsersView } from './admin-users.js';
 import { createAuditView } from './admin-audit.js';
 import { createReviewView } from './admin-documents.js';
 import { createExportView } from './admin-export.js';
+import { createEditorView } from './admin-editor.js';
+import { createSecurityView } from './admin-security.js';
+import { createConsentView } from './admin-consent.js';
 
 const el = (id) => document.getElementById(id);
 const heading = el('page-title');
@@ -67,24 +71,53 @@ const VIEWS = {
   protokoll: { section: 'audit-section', link: 'nav-audit', title: 'audit-title', name: 'Audit-Protokoll' },
   pruefung: { section: 'review-section', link: 'nav-review', title: 'review-title', name: 'Dokumentprüfung' },
   export: { section: 'export-section', link: 'nav-export', title: 'export-title', name: 'Vollexport' },
+  redaktion: { section: 'editor-section', link: 'nav-editor', title: 'editor-title', name: 'Redaktion' },
+  sicherheit: { section: 'security-section', link: 'nav-security', title: 'security-title', name: 'Backup-Codes' },
+  einwilligung: { section: 'consent-section', link: 'nav-consent', title: 'consent-title', name: 'Einwilligungstexte' },
 };
 
-function viewFromHash() {
-  const name = window.location.hash.replace(/^#/, '');
-  return Object.prototype.hasOwnProperty.call(VIEWS, name) ? name : 'benutzer';
+/** The views of a role, the first one being the default. */
+function viewsFor(role) {
+  if (role === 'moderator') return ['redaktion'];
+  const views = ['benutzer', 'protokoll', 'pruefung', 'export', 'redaktion', 'sicherheit'];
+  return role === 'superadmin' ? [...views, 'einwilligung'] : views;
+}
+
+function createControllers(me, views) {
+  const controllers = {};
+  const factories = {
+    benutzer: () => createUsersView(me, {
+      onShowAudit: (userId) => {
+        controllers.protokoll.showTarget(userId);
+        window.location.hash = 'protokoll';
+      },
+    }),
+    protokoll: createAuditView,
+    pruefung: createReviewView,
+    export: createExportView,
+    redaktion: () => createEditorView(me),
+    sicherheit: createSecurityView,
+    einwilligung: createConsentView,
+  };
+  for (const name of views) controllers[name] = factories[name]();
+  return controllers;
 }
 
 function startDashboard(me) {
+  const role = me.user.role;
+  const views = viewsFor(role);
   el('admin-dashboard').hidden = false;
-  const users = createUsersView(me, {
-    onShowAudit: (userId) => {
-      audit.showTarget(userId);
-      if (viewFromHash() === 'protokoll') showView('protokoll', { focus: true });
-      else window.location.hash = 'protokoll';
-    },
-  });
-  const audit = createAuditView();
-  const controllers = { benutzer: users, protokoll: audit, pruefung: createReviewView(), export: createExportView() };
+  // Moderators: no stats, no navigation — the editor is all they have.
+  el('stats-section').hidden = role === 'moderator';
+  el('admin-nav').closest('nav').hidden = views.length === 1;
+  el('nav-consent-item').hidden = !views.includes('einwilligung');
+  if (role === 'moderator') heading.textContent = 'Redaktion';
+  const controllers = createControllers(me, views);
+
+  const viewFromHash = () => {
+    const name = window.location.hash.replace(/^#/, '');
+    return views.includes(name) ? name : views[0];
+  };
 
   function showView(name, { focus }) {
     for (const [key, view] of Object.entries(VIEWS)) {
@@ -100,7 +133,7 @@ function startDashboard(me) {
 
   window.addEventListener('hashchange', () => showView(viewFromHash(), { focus: true }));
   showView(viewFromHash(), { focus: false });
-  loadStats();
+  if (role !== 'moderator') loadStats();
 }
 
 // ---------- start ----------
@@ -114,15 +147,8 @@ async function start(me) {
   }
   if (me.consent && me.consent.complete === false) return redirectWithNext('/consent', currentPath());
 
-  const role = me.user.role;
-  if (role === 'admin' || role === 'superadmin') {
+  if (['moderator', 'admin', 'superadmin'].includes(me.user.role)) {
     startDashboard(me);
-    return undefined;
-  }
-  if (role === 'moderator') {
-    heading.textContent = 'Redaktion';
-    setTitle('Redaktion', 'Verwaltung');
-    el('moderator-note').hidden = false;
     return undefined;
   }
   heading.textContent = 'Kein Zugriff';

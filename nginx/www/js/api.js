@@ -41,30 +41,30 @@ export function setStepUpHandler(fn) {
 
 const MESSAGES = {
   // generic
-  invalid_json: 'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu.',
-  validation_failed: 'Bitte prüfen Sie die markierten Eingaben.',
-  unauthenticated: 'Bitte melden Sie sich an.',
-  csrf_failed: 'Die Sitzung konnte nicht bestätigt werden. Bitte laden Sie die Seite neu.',
-  second_factor_required: 'Bitte bestätigen Sie die Anmeldung mit Ihrem zweiten Faktor.',
-  forbidden: 'Für diese Aktion fehlt Ihnen die Berechtigung.',
-  consent_required: 'Bitte stimmen Sie zuerst den aktuellen Nutzungsbedingungen und der Datenschutzerklärung zu.',
-  step_up_required: 'Bitte bestätigen Sie diese Aktion mit einem aktuellen Code Ihres zweiten Faktors.',
+  invalid_json: 'Die Anfrage konnte nicht gelesen werden. Bitte lade die Seite neu.',
+  validation_failed: 'Bitte prüfe die markierten Eingaben.',
+  unauthenticated: 'Bitte melde dich an.',
+  csrf_failed: 'Die Sitzung konnte nicht bestätigt werden. Bitte lade die Seite neu.',
+  second_factor_required: 'Bitte bestätige die Anmeldung mit deinem zweiten Faktor.',
+  forbidden: 'Für diese Aktion fehlt dir die Berechtigung.',
+  consent_required: 'Bitte stimme zuerst den aktuellen Nutzungsbedingungen und der Datenschutzerklärung zu.',
+  step_up_required: 'Bitte bestätige diese Aktion mit einem aktuellen Code deines zweiten Faktors.',
   superadmin_required: 'Diese Aktion ist nur für Superadmins erlaubt.',
   not_found: 'Nicht gefunden.',
   method_not_allowed: 'Diese Aktion ist hier nicht möglich.',
   payload_too_large: 'Die Datei oder Anfrage ist zu groß.',
   unsupported_media_type: 'Dieses Dateiformat wird nicht unterstützt. Erlaubt sind JPEG, PNG und PDF.',
-  rate_limited: 'Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
-  internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
-  unavailable: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
-  network_error: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung.',
+  rate_limited: 'Zu viele Anfragen. Bitte warte einen Moment und versuche es erneut.',
+  internal_error: 'Ein interner Fehler ist aufgetreten. Bitte versuche es später erneut.',
+  unavailable: 'Der Dienst ist gerade nicht erreichbar. Bitte versuche es später erneut.',
+  network_error: 'Keine Verbindung zum Server. Bitte prüfe deine Internetverbindung.',
   // sign-in
-  invalid_code: 'Der Code ist ungültig. Bitte prüfen Sie die sechs Ziffern.',
-  code_locked: 'Zu viele Fehlversuche. Dieser Code ist gesperrt – bitte fordern Sie später einen neuen Code an.',
-  code_expired: 'Der Code ist abgelaufen. Bitte fordern Sie einen neuen Code an.',
-  account_disabled: 'Dieses Konto ist deaktiviert. Bitte wenden Sie sich an den Betreiber.',
+  invalid_code: 'Der Code ist ungültig. Bitte prüfe die sechs Ziffern.',
+  code_locked: 'Zu viele Fehlversuche. Dieser Code ist gesperrt – bitte fordere später einen neuen Code an.',
+  code_expired: 'Der Code ist abgelaufen. Bitte fordere einen neuen Code an.',
+  account_disabled: 'Dieses Konto ist deaktiviert. Bitte wende dich an den Betreiber.',
   // consent
-  consent_incomplete: 'Bitte stimmen Sie allen aktuellen Dokumenten zu.',
+  consent_incomplete: 'Bitte stimme allen aktuellen Dokumenten zu.',
   // vehicles and entries
   invalid_vin: 'Die Fahrgestellnummer (FIN) ist ungültig. Ab Baujahr 1981: 17 Zeichen, Buchstaben ohne I, O und Q sowie Ziffern.',
   vehicle_limit_reached: 'Im kostenlosen Tarif ist ein aktives Fahrzeug möglich.',
@@ -80,7 +80,7 @@ const MESSAGES = {
   transfer_open: 'Für dieses Fahrzeug läuft bereits eine Übergabe.',
   transfer_expired: 'Der Übergabe-Code ist abgelaufen.',
   transfer_not_open: 'Diese Übergabe ist nicht mehr offen.',
-  own_vehicle: 'Dieses Fahrzeug gehört bereits Ihnen.',
+  own_vehicle: 'Dieses Fahrzeug gehört bereits dir.',
   already_extended: 'Die Übergabe wurde bereits einmal verlängert.',
   // exports
   export_token_invalid: 'Der Download-Schlüssel ist ungültig.',
@@ -92,7 +92,7 @@ const MESSAGES = {
 };
 
 const FIELD_MESSAGES = {
-  required: 'Bitte füllen Sie dieses Feld aus.',
+  required: 'Bitte fülle dieses Feld aus.',
   invalid: 'Diese Eingabe ist ungültig.',
   too_long: 'Diese Eingabe ist zu lang.',
   out_of_range: 'Dieser Wert liegt außerhalb des erlaubten Bereichs.',
@@ -116,7 +116,7 @@ const GENERIC_BY_STATUS = {
 
 /** German message for an API error code. */
 export function messageFor(code) {
-  return MESSAGES[code] || 'Es ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.';
+  return MESSAGES[code] || 'Es ist ein Fehler aufgetreten. Bitte versuche es erneut.';
 }
 
 /** German message for a field code of `validation_failed`. */
@@ -124,9 +124,17 @@ export function fieldMessageFor(code) {
   return FIELD_MESSAGES[code] || FIELD_MESSAGES.invalid;
 }
 
+/**
+ * `text` with the request id of the answer ("Fehler-ID: …"), so a user can quote it to support
+ * and an operator finds the log line; `text` alone when there was no answer.
+ */
+export function withRequestId(text, requestId) {
+  return requestId ? `${text} Fehler-ID: ${requestId}` : text;
+}
+
 export class ApiError extends Error {
   constructor({ code, status, message, fields = null, requestId = null, retryAfter = null }) {
-    super(message || messageFor(code));
+    super(withRequestId(message || messageFor(code), requestId));
     this.name = 'ApiError';
     this.code = code;
     this.status = status;

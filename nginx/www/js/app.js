@@ -8,6 +8,7 @@ import { createPager } from './pager.js';
 import { isOwnerRole, requireReadySession } from './session.js';
 import { trustSummary } from './trust.js';
 import { createVehicleFields } from './vehicle-form.js';
+import { restorePanel } from './vehicle-restore.js';
 
 const el = (id) => document.getElementById(id);
 const status = el('app-status');
@@ -19,8 +20,8 @@ const createAlert = el('create-alert');
 const createSubmit = el('create-submit');
 const list = el('vehicle-list');
 
-const LIMIT_MESSAGE = 'Im kostenlosen Tarif ist ein aktives Fahrzeug möglich. Sie haben bereits ein Fahrzeug ' +
-  'angelegt – ein weiteres können Sie erst anlegen, wenn das vorhandene gelöscht oder übergeben ist.';
+const LIMIT_MESSAGE = 'Im kostenlosen Tarif ist ein aktives Fahrzeug möglich. Du hast bereits ein Fahrzeug ' +
+  'angelegt – ein weiteres kannst du erst anlegen, wenn das vorhandene gelöscht oder übergeben ist.';
 
 const fields = createVehicleFields(el('create-fields'), { prefix: 'create', vin: 'required' });
 
@@ -82,7 +83,7 @@ async function onCreate(event) {
     const vehicle = await api('POST', '/api/vehicles', body);
     fields.inputs.vin.value = ''; // the typed VIN is never kept in the page
     leaving = true;
-    status.textContent = 'Das Fahrzeug wurde angelegt. Sie werden weitergeleitet …';
+    status.textContent = 'Das Fahrzeug wurde angelegt. Du wirst weitergeleitet …';
     window.location.assign(`/app/vehicle?id=${encodeURIComponent(vehicle.id)}&neu=1`);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -96,11 +97,23 @@ async function onCreate(event) {
   }
 }
 
-/** A one-time note from the page we came from (?geloescht=1), then the clean URL. */
+/**
+ * Just deleted on the vehicle page (?geloescht=<id>): the note and the offer to restore it.
+ * The id stays in the address until the vehicle is restored, so a reload keeps the offer.
+ */
 function arrivalNote() {
-  const params = new URLSearchParams(window.location.search);
-  if (params.get('geloescht') !== '1') return null;
-  window.history.replaceState(null, '', '/app');
+  const deletedId = new URLSearchParams(window.location.search).get('geloescht');
+  if (!deletedId) return null;
+  el('vehicles-section').before(restorePanel(deletedId, {
+    onRestored: async () => {
+      window.history.replaceState(null, '', '/app');
+      el('vehicles-section').hidden = false;
+      el('vehicles-empty').hidden = true;
+      await pager.reload();
+      status.textContent = 'Das Fahrzeug wurde wiederhergestellt.';
+      el('page-title').focus();
+    },
+  }));
   return 'Das Fahrzeug wurde gelöscht.';
 }
 
@@ -118,7 +131,7 @@ async function start(me) {
   } catch (error) {
     el('vehicles-loading').hidden = true;
     status.textContent = '';
-    alertRegion.textContent = `Ihre Fahrzeuge konnten nicht geladen werden. ${error.message || ''}`.trim();
+    alertRegion.textContent = `Deine Fahrzeuge konnten nicht geladen werden. ${error.message || ''}`.trim();
     return;
   }
   el('vehicles-loading').hidden = true;

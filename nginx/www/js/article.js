@@ -2,6 +2,7 @@
 // rendered by the server with cmark's safe mode when the article was saved (raw HTML and
 // javascript:/data: links removed), so it is inserted as it is; everything else is text.
 
+import { api, ApiError, withRequestId } from './api.js';
 import { formatDay } from './format.js';
 
 const [, type, slug] = window.location.pathname.split('/');
@@ -19,21 +20,20 @@ async function load() {
   back.href = `/${type}`;
   back.textContent = type === 'news' ? 'Alle News' : 'Alle Blogbeiträge';
   try {
-    const response = await fetch(`/api/${type}/${encodeURIComponent(slug)}`, { headers: { Accept: 'application/json' } });
-    if (response.status === 404) {
-      title.textContent = 'Beitrag nicht gefunden';
-      showError('Diesen Beitrag gibt es nicht (mehr). Schau in der Übersicht nach.');
-      return;
-    }
-    if (!response.ok) throw new Error(String(response.status));
-    const article = await response.json();
+    const article = await api('GET', `/api/${type}/${encodeURIComponent(slug)}`, undefined, { redirect: false });
     title.textContent = article.title;
     document.title = `${article.title} – LifeTimeCircle · Service Heft 4.0`;
     document.getElementById('article-date').textContent = `Veröffentlicht am ${formatDay(article.published_at)}`;
     document.getElementById('article-body').innerHTML = article.body_html;
     status.textContent = '';
-  } catch {
-    showError('Der Beitrag konnte gerade nicht geladen werden. Prüfe deine Verbindung und versuch es gleich noch einmal.');
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.status === 404) {
+      title.textContent = 'Beitrag nicht gefunden';
+      showError(withRequestId('Diesen Beitrag gibt es nicht (mehr). Schau in der Übersicht nach.', error.requestId));
+      return;
+    }
+    showError(`Der Beitrag konnte gerade nicht geladen werden. ${error.message}`);
   }
 }
 

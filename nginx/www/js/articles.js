@@ -1,6 +1,7 @@
 // /blog and /news: the published articles of the page's type from /api/blog or /api/news,
 // newest first, each a link to /{type}/{slug}. Text only: nothing here is parsed as HTML.
 
+import { api, ApiError } from './api.js';
 import { element } from './dom.js';
 import { formatDay } from './format.js';
 
@@ -21,14 +22,13 @@ function item(article) {
 
 async function load() {
   try {
-    const response = await fetch(`/api/${type}?limit=100`, { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(String(response.status));
-    const { items } = await response.json();
+    const { items } = await api('GET', `/api/${type}?limit=100`, undefined, { redirect: false });
     document.getElementById('articles').replaceChildren(...items.map(item));
     status.textContent = items.length ? '' : 'Hier gibt es noch keine Beiträge. Schau bald wieder vorbei.';
-  } catch {
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
     status.textContent = '';
-    alertBox.textContent = 'Die Beiträge konnten gerade nicht geladen werden. Prüfe deine Verbindung und versuch es gleich noch einmal.';
+    alertBox.textContent = `Die Beiträge konnten gerade nicht geladen werden. ${error.message}`;
   }
 }
 

@@ -41,16 +41,16 @@ function waitText(seconds) {
 /** The German text for a failed request, with the waiting time for 429 `rate_limited`. */
 function describe(error) {
   if (error.code === 'rate_limited' && error.retryAfter !== null) {
-    return `Zu viele Anfragen. Bitte warten Sie ${waitText(error.retryAfter)} und versuchen Sie es dann erneut.`;
+    return `Zu viele Anfragen. Bitte warte ${waitText(error.retryAfter)} und versuche es dann erneut.`;
   }
   return error.message || messageFor(error.code);
 }
 
 function emailProblem(value) {
-  if (value === '') return 'Bitte geben Sie Ihre E-Mail-Adresse ein.';
+  if (value === '') return 'Bitte gib deine E-Mail-Adresse ein.';
   if (value.length > 254) return 'Die E-Mail-Adresse ist zu lang (höchstens 254 Zeichen).';
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
-    return 'Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@beispiel.de.';
+    return 'Bitte gib eine gültige E-Mail-Adresse ein, zum Beispiel name@beispiel.de.';
   }
   return null;
 }
@@ -71,7 +71,7 @@ function startResendCountdown() {
     if (left <= 0) {
       window.clearInterval(resendTimer);
       resendButton.disabled = false;
-      resendHint.textContent = 'Sie können jetzt einen neuen Code anfordern.';
+      resendHint.textContent = 'Du kannst jetzt einen neuen Code anfordern.';
       return;
     }
     resendHint.textContent = `Ein neuer Code kann in ${waitText(left)} angefordert werden.`;
@@ -143,7 +143,7 @@ async function onRequest(event) {
       const code = error.fields && error.fields.email;
       setFieldError(emailInput, code === 'too_long' || code === 'required'
         ? fieldMessageFor(code)
-        : 'Diese E-Mail-Adresse ist nicht möglich. Bitte prüfen Sie die Schreibweise.');
+        : 'Diese E-Mail-Adresse ist nicht möglich. Bitte prüfe die Schreibweise.');
       emailInput.focus();
     } else {
       say(alertRegion, describe(error));
@@ -174,7 +174,7 @@ function finishSignIn(answer) {
     window.location.assign(`/admin?next=${encodeURIComponent(next)}`);
     return;
   }
-  say(statusRegion, 'Angemeldet. Sie werden weitergeleitet …');
+  say(statusRegion, 'Angemeldet. Du wirst weitergeleitet …');
   window.location.assign(next);
 }
 
@@ -183,7 +183,7 @@ async function onVerify(event) {
   clearMessages();
   const code = codeInput.value.replace(/\s+/g, '');
   if (!/^[0-9]{6}$/.test(code)) {
-    setFieldError(codeInput, 'Bitte geben Sie den sechsstelligen Code aus der E-Mail ein.');
+    setFieldError(codeInput, 'Bitte gib den sechsstelligen Code aus der E-Mail ein.');
     codeInput.focus();
     return;
   }

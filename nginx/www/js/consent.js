@@ -63,7 +63,7 @@ function renderDocument(doc, accepted) {
     box.checked = true;
     box.disabled = true;
     box.dataset.accepted = 'true';
-    text.textContent = `Sie haben ${words.dat} (Fassung ${doc.version}) bereits zugestimmt.`;
+    text.textContent = `Du hast ${words.dat} (Fassung ${doc.version}) bereits zugestimmt.`;
   } else {
     box.required = true;
     text.textContent = `Ich habe ${words.acc} (Fassung ${doc.version}) gelesen und stimme ${words.pron} zu.`;
@@ -85,7 +85,7 @@ function updateSubmit() {
 async function load() {
   const data = await api('GET', '/api/consent');
   if (data.complete === true) {
-    statusRegion.textContent = 'Sie haben bereits zugestimmt. Sie werden weitergeleitet …';
+    statusRegion.textContent = 'Du hast bereits zugestimmt. Du wirst weitergeleitet …';
     window.location.replace(next);
     return;
   }
@@ -106,7 +106,7 @@ async function onSubmit(event) {
   submit.disabled = true;
   try {
     await api('POST', '/api/consent', { accept });
-    statusRegion.textContent = 'Vielen Dank. Sie werden weitergeleitet …';
+    statusRegion.textContent = 'Vielen Dank. Du wirst weitergeleitet …';
     window.location.assign(next);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

@@ -116,18 +116,18 @@ export function createEntryForm({ vehicleId, elements, onSaved, onStale }) {
     const problems = {};
     const body = {};
     const date = parseDate(inputs.date.value);
-    if (inputs.date.value.trim() === '') problems.date = 'Bitte geben Sie das Datum ein.';
-    else if (!date) problems.date = 'Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).';
+    if (inputs.date.value.trim() === '') problems.date = 'Bitte gib das Datum ein.';
+    else if (!date) problems.date = 'Bitte gib ein gültiges Datum ein (TT.MM.JJJJ).';
     else if (date > todayIso()) problems.date = 'Das Datum darf nicht in der Zukunft liegen.';
     else if (date < '1886-01-01') problems.date = 'Das Datum darf nicht vor dem 01.01.1886 liegen.';
     body.date = date;
-    if (!inputs.category.value) problems.category = 'Bitte wählen Sie eine Kategorie.';
+    if (!inputs.category.value) problems.category = 'Bitte wähle eine Kategorie.';
     body.category = inputs.category.value;
-    if (!inputs.performed_by.value) problems.performed_by = 'Bitte wählen Sie, wer die Arbeit durchgeführt hat.';
+    if (!inputs.performed_by.value) problems.performed_by = 'Bitte wähle, wer die Arbeit durchgeführt hat.';
     body.performed_by = inputs.performed_by.value;
     const kmText = inputs.odometer_km.value.trim();
     const km = parseWholeNumber(kmText);
-    if (kmText === '') problems.odometer_km = 'Bitte geben Sie den Kilometerstand ein.';
+    if (kmText === '') problems.odometer_km = 'Bitte gib den Kilometerstand ein.';
     else if (km === null) problems.odometer_km = 'Bitte nur ganze Kilometer angeben, zum Beispiel 123.456.';
     else if (km > MAX_KM) problems.odometer_km = 'Der Kilometerstand darf höchstens 2.000.000 km betragen.';
     body.odometer_km = km;
@@ -136,7 +136,7 @@ export function createEntryForm({ vehicleId, elements, onSaved, onStale }) {
     if ([...note].length > NOTE_LIMIT) problems.note = `Höchstens ${NOTE_LIMIT} Zeichen.`;
     const costText = inputs.cost.value.trim();
     const cost = costText === '' ? null : parseCost(costText);
-    if (costText !== '' && cost === null) problems.cost = 'Bitte geben Sie den Betrag in Euro an, zum Beispiel 129,90.';
+    if (costText !== '' && cost === null) problems.cost = 'Bitte gib den Betrag in Euro an, zum Beispiel 129,90.';
     else if (cost !== null && Number(cost) > 10000000) problems.cost = 'Der Betrag darf höchstens 10.000.000 € betragen.';
     if (revising) {
       body.note = note === '' ? null : note;
@@ -170,7 +170,7 @@ export function createEntryForm({ vehicleId, elements, onSaved, onStale }) {
     try {
       const latest = await api('GET', `${base}/${encodeURIComponent(id)}`);
       setReviseMode(latest);
-      elements.status.textContent = `Der Eintrag wurde neu geladen (Version ${latest.version}). Bitte wiederholen Sie Ihre Änderung.`;
+      elements.status.textContent = `Der Eintrag wurde neu geladen (Version ${latest.version}). Bitte wiederhole deine Änderung.`;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.code === 'not_found') {

@@ -1,5 +1,5 @@
 // The shared header: shows the signed-in user's masked e-mail, the navigation for the role,
-// and "Abmelden". The markup is nginx/www/partials/header.html; this module only fills it in.
+// "Abmelden" and "Überall abmelden". The markup is nginx/www/partials/header.html; this module only fills it in.
 
 import { api, setCsrfToken } from './api.js';
 import { loadSession } from './session.js';
@@ -7,6 +7,7 @@ import { loadSession } from './session.js';
 const account = document.getElementById('account');
 const emailSlot = document.getElementById('account-email');
 const logoutButton = document.getElementById('logout');
+const logoutAllButton = document.getElementById('logout-all');
 const signIn = document.getElementById('nav-signin');
 const nav = document.getElementById('nav-signed-in');
 const alertRegion = document.getElementById('header-alert');
@@ -30,15 +31,16 @@ function showAnonymous() {
   if (signIn && document.body.dataset.auth !== 'required') signIn.hidden = false;
 }
 
-async function logout() {
-  logoutButton.disabled = true;
+// "Abmelden" ends this session, "Überall abmelden" every session of the account.
+async function logout(button, path) {
+  button.disabled = true;
   if (alertRegion) alertRegion.textContent = '';
   try {
-    await api('POST', '/api/auth/logout', undefined, { redirect: false });
+    await api('POST', path, undefined, { redirect: false });
   } catch (error) {
     // 401 means the session had already ended: that is a successful logout too.
     if (error.status !== 401) {
-      logoutButton.disabled = false;
+      button.disabled = false;
       if (alertRegion) alertRegion.textContent = `Abmelden fehlgeschlagen: ${error.message}`;
       return;
     }
@@ -52,7 +54,8 @@ for (const link of document.querySelectorAll('.header-nav a[href]')) {
   if (link.getAttribute('href') === window.location.pathname) link.setAttribute('aria-current', 'page');
 }
 
-if (logoutButton) logoutButton.addEventListener('click', logout);
+if (logoutButton) logoutButton.addEventListener('click', () => logout(logoutButton, '/api/auth/logout'));
+if (logoutAllButton) logoutAllButton.addEventListener('click', () => logout(logoutAllButton, '/api/auth/logout-all'));
 
 loadSession().then((me) => {
   if (me && me.user) showSignedIn(me);

@@ -2,6 +2,7 @@
 // /api/public/qr/{token}. Until the answer is there no light is shown; 404, 429 and network
 // errors get a neutral German message. The disclaimer is part of the page and always visible.
 
+import { withRequestId } from './api.js';
 import { element, factRow } from './dom.js';
 import { VEHICLE_CLASSES, labelOf } from './format.js';
 import { indicatorList, trustBadge } from './trust.js';
@@ -72,7 +73,7 @@ async function load() {
     return;
   }
   if (!response.ok) {
-    showMessage(MESSAGES[response.status] || MESSAGES.other);
+    showMessage(withRequestId(MESSAGES[response.status] || MESSAGES.other, response.headers.get('X-Request-Id')));
     return;
   }
   try {

@@ -47,7 +47,7 @@ export function createReasonForm({ id, label, hint = '', submitLabel, onSubmit, 
     alert.replaceChildren();
     const reason = input.value.trim();
     const problems = {};
-    if (reason === '') problems.reason = 'Bitte geben Sie einen Grund an.';
+    if (reason === '') problems.reason = 'Bitte gib einen Grund an.';
     else if ([...reason].length > REASON_LIMIT) problems.reason = `Höchstens ${REASON_LIMIT} Zeichen.`;
     if (showFieldErrors({ reason: input }, problems)) return;
     submit.disabled = true;

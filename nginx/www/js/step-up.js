@@ -10,8 +10,8 @@ import { element } from './dom.js';
 import { clearFieldError, setFieldError } from './form.js';
 
 const TOTP_MESSAGES = {
-  invalid_code: 'Der Code ist ungültig oder wurde bereits verwendet. Bitte geben Sie einen aktuellen Code aus ' +
-    'Ihrer Authenticator-App oder einen unbenutzten Backup-Code ein.',
+  invalid_code: 'Der Code ist ungültig oder wurde bereits verwendet. Bitte gib einen aktuellen Code aus ' +
+    'deiner Authenticator-App oder einen unbenutzten Backup-Code ein.',
   code_locked: 'Zu viele Fehlversuche. Der zweite Faktor ist für 15 Minuten gesperrt.',
 };
 
@@ -54,8 +54,8 @@ function build() {
 
   const title = element('h2', 'modal__title', 'Aktion bestätigen');
   title.id = 'step-up-title';
-  const text = element('p', '', 'Diese Aktion ist besonders geschützt. Bitte bestätigen Sie sie mit einem aktuellen ' +
-    'Code aus Ihrer Authenticator-App oder mit einem unbenutzten Backup-Code.');
+  const text = element('p', '', 'Diese Aktion ist besonders geschützt. Bitte bestätige sie mit einem aktuellen ' +
+    'Code aus deiner Authenticator-App oder mit einem unbenutzten Backup-Code.');
   text.id = 'step-up-text';
 
   const form = element('form');
@@ -144,7 +144,7 @@ async function onSubmit(event) {
   parts.alert.textContent = '';
   const code = normaliseFactorCode(parts.input.value);
   if (!code) {
-    setFieldError(parts.input, 'Bitte geben Sie sechs Ziffern aus der App oder einen vollständigen Backup-Code ein.');
+    setFieldError(parts.input, 'Bitte gib sechs Ziffern aus der App oder einen vollständigen Backup-Code ein.');
     parts.input.focus();
     return;
   }

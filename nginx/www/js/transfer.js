@@ -38,7 +38,7 @@ async function startScan() {
   try {
     stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
   } catch {
-    alertRegion.textContent = 'Die Kamera ist nicht verfügbar. Bitte tippen Sie den Code ein.';
+    alertRegion.textContent = 'Die Kamera ist nicht verfügbar. Bitte tippe den Code ein.';
     return;
   }
   const video = el('scan-video');
@@ -53,7 +53,7 @@ async function onSubmit(event) {
   alertRegion.textContent = '';
   const code = input.value.trim();
   if (code === '') {
-    alertRegion.textContent = 'Bitte geben Sie den Übergabe-Code ein.';
+    alertRegion.textContent = 'Bitte gib den Übergabe-Code ein.';
     input.focus();
     return;
   }
@@ -64,7 +64,7 @@ async function onSubmit(event) {
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     alertRegion.textContent = error.code === 'not_found'
-      ? 'Zu diesem Code gibt es keine Übergabe. Bitte prüfen Sie die Eingabe.'
+      ? 'Zu diesem Code gibt es keine Übergabe. Bitte prüfe die Eingabe.'
       : error.message;
     input.focus();
   } finally {

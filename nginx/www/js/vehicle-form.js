@@ -21,7 +21,7 @@ function vinProblem(vin, year) {
       : 'Vor Baujahr 1981: Fahrgestellnummer mit 5 bis 17 Buchstaben und Ziffern.';
   }
   if (vin.length !== 17) {
-    return `Die FIN hat 17 Zeichen – Sie haben ${vin.length} eingegeben.`;
+    return `Die FIN hat 17 Zeichen – du hast ${vin.length} eingegeben.`;
   }
   return VIN_CHARS.test(vin) ? null : 'Die FIN enthält nur Ziffern und Buchstaben außer I, O und Q.';
 }
@@ -99,14 +99,14 @@ export function createVehicleFields(container, { prefix, vin = 'required' }) {
     if (yearText !== '') {
       const max = new Date().getFullYear() + 1;
       year = /^\d{4}$/.test(yearText) ? Number.parseInt(yearText, 10) : NaN;
-      if (Number.isNaN(year)) problems.year = 'Bitte geben Sie das Baujahr vierstellig an, zum Beispiel 2019.';
+      if (Number.isNaN(year)) problems.year = 'Bitte gib das Baujahr vierstellig an, zum Beispiel 2019.';
       else if (year < 1886 || year > max) problems.year = `Das Baujahr muss zwischen 1886 und ${max} liegen.`;
     }
 
     // A hidden VIN field (vehicle with entries: the VIN is locked) is never sent.
     if (inputs.vin && !inputs.vin.closest('.field').hidden) {
       const vin = normaliseVin(inputs.vin.value);
-      if (vin === '' && mode === 'create') problems.vin = 'Bitte geben Sie die Fahrgestellnummer (FIN) ein.';
+      if (vin === '' && mode === 'create') problems.vin = 'Bitte gib die Fahrgestellnummer (FIN) ein.';
       else if (vin !== '') {
         const problem = vinProblem(vin, Number.isNaN(year) ? null : year);
         if (problem) problems.vin = problem;

@@ -1,7 +1,7 @@
 // /app/vehicle?id=…: vehicle data (edit), trust light with sentence, hint and to-dos, the
 // timeline (newest first) with add / revise / delete / history, and deleting the vehicle.
 
-import { api, ApiError } from './api.js';
+import { api, ApiError, withRequestId } from './api.js';
 import { createDocumentsPanel } from './documents.js';
 import { factRow } from './dom.js';
 import { createEntryForm } from './entry-form.js';
@@ -13,6 +13,7 @@ import { isOwnerRole, requireReadySession } from './session.js';
 import { renderEntry } from './timeline.js';
 import { lightWord, renderTrust, renderTrustError, renderTrustLoading } from './trust.js';
 import { createVehicleFields } from './vehicle-form.js';
+import { restorePanel } from './vehicle-restore.js';
 
 const SITE = 'LifeTimeCircle · Service Heft 4.0';
 const el = (id) => document.getElementById(id);
@@ -160,7 +161,7 @@ async function refreshTimeline() {
   try {
     const items = await pager.reload();
     timelineSummary.textContent = items.length === 0
-      ? 'Noch keine Einträge. Erfassen Sie oben den ersten – auch ältere Einträge aus dem Papier-Serviceheft.'
+      ? 'Noch keine Einträge. Erfasse oben den ersten – auch ältere Einträge aus dem Papier-Serviceheft.'
       : 'Neueste Einträge zuerst. Änderungen erzeugen eine neue Version; der Verlauf bleibt lesbar.';
   } catch (error) {
     timelineSummary.textContent = '';
@@ -226,7 +227,7 @@ const vehicleDelete = createReasonForm({
   submitLabel: 'Fahrzeug endgültig löschen',
   onSubmit: async (reason) => {
     await api('DELETE', vehiclePath, { reason });
-    window.location.assign('/app?geloescht=1');
+    window.location.assign(`/app?geloescht=${encodeURIComponent(vehicleId)}`);
     await new Promise(() => {}); // leaving the page
   },
   onCancel: () => {
@@ -240,25 +241,30 @@ el('delete-slot').append(vehicleDelete.element);
 
 async function start(me) {
   if (!isOwnerRole(me.user && me.user.role)) {
-    fail('Als Moderator haben Sie keinen Zugriff auf Fahrzeugdaten.');
+    fail('Als Moderator hast du keinen Zugriff auf Fahrzeugdaten.');
     return;
   }
   if (!/^[A-Za-z0-9-]{1,64}$/.test(vehicleId)) {
-    fail('Kein gültiges Fahrzeug angegeben. Bitte wählen Sie es unter „Meine Fahrzeuge“ aus.');
+    fail('Kein gültiges Fahrzeug angegeben. Bitte wähle es unter „Meine Fahrzeuge“ aus.');
     return;
   }
   try {
     renderVehicle(await api('GET', vehiclePath));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    fail(error.code === 'not_found'
-      ? 'Dieses Fahrzeug gibt es nicht (mehr), oder es gehört nicht zu Ihrem Konto.'
-      : `Das Fahrzeug konnte nicht geladen werden. ${error.message}`);
+    if (error.code !== 'not_found') {
+      fail(`Das Fahrzeug konnte nicht geladen werden. ${error.message}`);
+      return;
+    }
+    fail(withRequestId('Dieses Fahrzeug gibt es nicht (mehr), oder es gehört nicht zu deinem Konto.', error.requestId));
+    el('vehicle-alert').after(restorePanel(vehicleId, {
+      onRestored: () => window.location.assign(`/app/vehicle?id=${encodeURIComponent(vehicleId)}`),
+    }));
     return;
   }
   el('vehicle-content').hidden = false;
   const created = params.get('neu') === '1';
-  say(created ? 'Das Fahrzeug wurde angelegt. Erfassen Sie jetzt den ersten Eintrag der Historie.' : '');
+  say(created ? 'Das Fahrzeug wurde angelegt. Erfasse jetzt den ersten Eintrag der Historie.' : '');
   if (created) {
     window.history.replaceState(null, '', `/app/vehicle?id=${encodeURIComponent(vehicleId)}`);
     el('page-title').focus();
