@@ -30,7 +30,11 @@ stop_stack() { "$ROOT/scripts/stack.sh" down >/dev/null 2>&1 || true; }
 trap stop_stack EXIT
 
 run_suite unit "$BIN/unit-tests" --report_level=short
-run_suite fuzz-replay "$BIN/fuzz-replay" "$ROOT/tests/fuzz/corpus/json_body"
+# Every fuzz target replays its corpus (g++ build; libFuzzer runs: make fuzz).
+for target in "$ROOT"/tests/fuzz/*_target.cpp; do
+    name=$(basename "$target" _target.cpp)
+    run_suite "fuzz-replay-$name" "$BIN/fuzz-replay-$name" "$ROOT/tests/fuzz/corpus/$name"
+done
 
 # A fresh state every run, so results never depend on a previous one.
 mkdir -p "$ROOT/var"
