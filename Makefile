@@ -86,9 +86,13 @@ fuzz:
 
 # The unit suite under valgrind's memcheck (leaks and invalid accesses fail it). Needs
 # apt-get install -y valgrind (not part of `make deps`: CI's `make test` does not use it).
-valgrind: all
+# tests/valgrind.supp lists the known false positives with their reasons. One case is left
+# out: valgrind runs posix_spawn's CLONE_VFORK as a plain fork, so a scanner
+# that cannot start is not reported to the parent (a limit of valgrind, not of the code).
+valgrind: $(BIN)/unit-tests
 	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
-	  $(BIN)/unit-tests --report_level=short
+	  --suppressions=tests/valgrind.supp \
+	  $(BIN)/unit-tests --report_level=short --run_test='!scan_command/exit_codes_of_the_fake_scanner'
 
 # The version header changes only when the version string does, so commits do not rebuild everything.
 $(GEN)/ltc_version.hpp: FORCE
