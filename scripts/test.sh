@@ -30,7 +30,11 @@ stop_stack() { "$ROOT/scripts/stack.sh" down >/dev/null 2>&1 || true; }
 trap stop_stack EXIT
 
 run_suite unit "$BIN/unit-tests" --report_level=short
-run_suite fuzz-replay "$BIN/fuzz-replay" "$ROOT/tests/fuzz/corpus/json_body"
+# Every fuzz target replays its corpus (g++ build; libFuzzer runs: make fuzz).
+for target in "$ROOT"/tests/fuzz/*_target.cpp; do
+    name=$(basename "$target" _target.cpp)
+    run_suite "fuzz-replay-$name" "$BIN/fuzz-replay-$name" "$ROOT/tests/fuzz/corpus/$name"
+done
 # make install into a temporary DESTDIR: units (systemd-analyze verify) and nginx site (nginx -t).
 run_suite install-check "$ROOT/scripts/install-check.sh"
 # The alert rules load, and the backup and mail alerts fire when they should.

@@ -80,7 +80,9 @@ std::string sanitize_file_name(std::string_view raw, const std::string& fallback
             }
         }
         const std::size_t tail = to - dot;
-        return join(kept, from, from + max_file_name_code_points - tail) + join(kept, dot, to);
+        std::size_t cut = from + max_file_name_code_points - tail;
+        while (tail == 0 && cut > from && kept[cut - 1].value == ' ') --cut;  // no trailing space at the cut either
+        return join(kept, from, cut) + join(kept, dot, to);
     }
     return join(kept, from, to);
 }

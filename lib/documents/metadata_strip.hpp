@@ -12,7 +12,8 @@
 namespace ltc::documents {
 
 // The stripped bytes; nothing when the file's structure is broken (truncated segment, missing
-// image header): such a file is refused like an unknown type. PDFs are returned unchanged.
+// image header, no frame header before the scan, no image data): such a file is refused like
+// an unknown type. PDFs are returned unchanged.
 std::optional<std::string> strip_metadata(FileType type, std::string_view bytes);
 
 std::optional<std::string> strip_jpeg_metadata(std::string_view bytes);

@@ -45,19 +45,20 @@ constexpr std::array<int, 17> weights{8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5,
 }  // namespace
 
 std::string normalize_vin(std::string_view input) {
-    std::size_t begin = 0;
-    std::size_t end = input.size();
-    while (begin < end && is_ascii_space(input[begin])) ++begin;
-    while (end > begin && is_ascii_space(input[end - 1])) --end;
     std::string out;
-    out.reserve(end - begin);
-    for (std::size_t i = begin; i < end; ++i) {
-        char c = input[i];
+    out.reserve(input.size());
+    for (char c : input) {
         if (c == ' ' || c == '-') continue;
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
         out.push_back(c);
     }
-    return out;
+    // Trimmed after the dashes are gone, so "-\t-WVW…" loses its tab too (and normalising
+    // twice changes nothing).
+    std::size_t begin = 0;
+    std::size_t end = out.size();
+    while (begin < end && is_ascii_space(out[begin])) ++begin;
+    while (end > begin && is_ascii_space(out[end - 1])) --end;
+    return out.substr(begin, end - begin);
 }
 
 std::optional<VinProblem> validate_vin(std::string_view normalized, std::optional<int> year) {

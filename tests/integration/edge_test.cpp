@@ -1,9 +1,11 @@
-// nginx at the edge: the body limit of JSON routes and nginx's own answers as envelopes.
+// nginx at the edge: the body limit of JSON routes, the per-address limit and nginx's own
+// answers as envelopes.
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 
+#include "sign_in_helpers.hpp"
 #include "stack_client.hpp"
 
 using namespace ltc::test;
@@ -46,6 +48,17 @@ BOOST_AUTO_TEST_CASE(header_too_large_is_an_envelope) {
 BOOST_AUTO_TEST_CASE(bad_request_is_an_envelope) {
     StackClient client;
     expect_envelope(client.get("/api/health", {{"Host", "bad/host"}}), 400, "bad_request");
+}
+
+BOOST_AUTO_TEST_CASE(the_edge_limit_counts_each_client_address_on_its_own) {
+    // Before: the limit's key came from a geo block, whose values are literal strings, so
+    // every client shared one 30 r/s bucket and one busy client shut out all others.
+    StackClient busy(fresh_source_ip());
+    int limited = 0;
+    for (int i = 0; i < 120 && limited == 0; ++i) limited += busy.get("/api/health/live").status == 429 ? 1 : 0;
+    BOOST_REQUIRE(limited > 0);
+    StackClient other(fresh_source_ip());
+    BOOST_TEST(other.get("/api/health/live").status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -65,6 +65,21 @@ BOOST_AUTO_TEST_CASE(every_truncation_is_refused_or_stays_within_the_input) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_file_with_nothing_but_metadata_is_refused) {
+    // Found by the documents fuzz target: once the metadata was gone, "FF D8 FF D9" was
+    // stored and served as image/jpeg though it holds no image.
+    const std::string exif = images::jpeg_segment(0xE1, std::string("Exif\0\0MM\0*", 10));
+    BOOST_TEST(!strip_jpeg_metadata("\xFF\xD8" + exif + "\xFF\xD9").has_value());
+    const std::string scan = images::jpeg_segment(0xDA, std::string("\x01\x01\x00\x00\x3F\x00", 6)) + "\x12\xFF\xD9";
+    BOOST_TEST(!strip_jpeg_metadata("\xFF\xD8" + exif + scan).has_value());  // a scan without a frame header
+    const std::string png = images::make_png(true);
+    const std::size_t idat = png.find("IDAT") - 4;
+    std::size_t idat_length = 0;
+    for (std::size_t i = 0; i < 4; ++i) idat_length = (idat_length << 8) | static_cast<unsigned char>(png[idat + i]);
+    const std::size_t idat_end = idat + 12 + idat_length;
+    BOOST_TEST(!strip_png_metadata(png.substr(0, idat) + png.substr(idat_end)).has_value());  // no IDAT
+}
+
 BOOST_AUTO_TEST_CASE(pdf_passes_unchanged) {
     const std::string pdf = images::make_pdf();
     BOOST_TEST((strip_metadata(FileType::pdf, pdf) == pdf));

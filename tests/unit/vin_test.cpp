@@ -47,6 +47,10 @@ BOOST_AUTO_TEST_CASE(normalisation_trims_upper_cases_and_drops_spaces_and_dashes
     BOOST_TEST(normalize_vin("\t1m8gdm9axkp042788\r\n") == "1M8GDM9AXKP042788");
     BOOST_TEST(normalize_vin("1M8-GDM-9AX-KP0-427-88") == "1M8GDM9AXKP042788");
     BOOST_TEST(normalize_vin("--  --") == "");
+    // Found by the vin fuzz target: whitespace behind a dash survived the trim, so normalising
+    // twice gave another result and "-\tWVW…" was refused for its tab.
+    BOOST_TEST(normalize_vin("-\twvw-zzz 1jz 3w386752\r-") == "WVWZZZ1JZ3W386752");
+    BOOST_TEST(normalize_vin(normalize_vin("\r-\r\r-\r")) == normalize_vin("\r-\r\r-\r"));
     BOOST_TEST(normalize_vin("") == "");
     // Other characters are kept for validation to refuse.
     BOOST_TEST(normalize_vin("WVW_ZZZ.1JZ") == "WVW_ZZZ.1JZ");
