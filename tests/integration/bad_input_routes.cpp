@@ -152,6 +152,8 @@ std::map<std::string, RouteInputs> make_table() {
         {"GET /api/blog/{slug}", none()},
         {"GET /api/news", page()},
         {"GET /api/news/{slug}", none()},
+        {"GET /blog/feed.xml", none()},
+        {"GET /news/feed.xml", none()},
         {"GET /api/cms/{type}", page(true)},
         {"POST /api/cms/{type}", json(article_fields(true), true)},
         {"PATCH /api/cms/{type}/{id}", json(article_fields(false), true)},
