@@ -52,11 +52,20 @@ destroy() {
 restore_and_start() {
     "$ROOT/scripts/restore" "$@" >>"$LOG" 2>&1 || fail "scripts/restore $* failed"
     "$ROOT/scripts/stack.sh" pg-start >>"$LOG" 2>&1 || fail "PostgreSQL did not start on the restored data"
-    for _ in $(seq 1 40); do
-        curl -skf -o /dev/null --max-time 3 "$LTC_BASE_URL/api/health" && return 0
-        sleep 0.5
+    # Every worker lost its connection with the old cluster: each answers 503 until it has
+    # reconnected (and for a second after a failed attempt). Healthy = 8 answers 200 in a row,
+    # so that the requests reach every worker of the pool.
+    local in_a_row=0
+    for _ in $(seq 1 80); do
+        if curl -skf -o /dev/null --max-time 3 "$LTC_BASE_URL/api/health"; then
+            in_a_row=$((in_a_row + 1))
+            ((in_a_row >= 8)) && return 0
+        else
+            in_a_row=0
+            sleep 0.5
+        fi
     done
-    fail "/api/health does not answer 200 after the restore"
+    fail "/api/health does not answer 200 steadily after the restore"
 }
 
 rm -rf -- "$VAR/restore-drill"
