@@ -132,3 +132,8 @@ for target in "${targets[@]}"; do
     [[ $target == ceiling ]] && ceiling=$r
     printf '%-28s %12.0f %9.2f %9.2f %7.2f\n' "${labels[$target]}" "$r" "$m" "$p" "$(echo "$r / $ceiling" | bc -l)"
 done
+
+# The A6 sticker PDF of one vehicle (issue 11: ≤ 50 ms): one connection, so the figure is the
+# time of one generation, not of a queue.
+read -r r m p < <(CONNECTIONS=1 measure "$API/api/vehicles/$read_vehicle/public-link/sticker.pdf" "$SCRIPTS/get.lua")
+printf 'sticker PDF, 1 connection: %.0f requests/s, p50 %.2f ms, p99 %.2f ms\n' "$r" "$m" "$p"
