@@ -81,7 +81,7 @@ to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /m
 measure() {
     local output rps p50 p99 script=()
     [[ -n ${2:-} ]] && script=(-s "$2")
-    output=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${script[@]}" "$1")
+    output=$(wrk -t"$((CONNECTIONS < 2 ? 1 : 2))" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${script[@]}" "$1")
     rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$output")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$output" | to_ms)
     p99=$(awk '$1 == "99%" {print $2}' <<<"$output" | to_ms)
