@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: wrk through nginx against /api/health/live, /api/health, the public QR read and the signed-in reads and
 # writes of a seeded owner, and side by side a minimal libfcgi responder with the same pool size
-# behind the same nginx (the ceiling). LTC_BENCH_LARGE=1 seeds 100 000 vehicles and 1 000 000
+# behind the same nginx (the ceiling). LTC_BENCH_LARGE=1 seeds 100 000 vehicles and 10 000 000
 # entries first (minutes), so the same figures show how they hold on a large database.
 set -euo pipefail
 source "$(dirname "$0")/lib/stack-common.sh"
