@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # make test phase: the worker pool restarted three times while wrk keeps 64 connections busy
-# through nginx; passes only when every answer was 2xx and no socket error occurred.
+# through nginx; passes only when every answer was 2xx, no socket error occurred and every old
+# worker drained (logged that it stops after its request) instead of being killed.
 # Needs the running local stack (scripts/stack.sh up).
 set -euo pipefail
 source "$(dirname "$0")/lib/stack-common.sh"
 URL="https://127.0.0.1:$HTTPS_PORT${LTC_RESTART_TEST_PATH:-/api/health/live}"
 RESTARTS=3
 report=$VAR/log/restart-under-load.txt
+log_lines_before=$(wc -l < "$VAR/log/fcgi.log")
 
 wrk -t 2 -c 64 -d $((RESTARTS * 3 + 3))s --latency "$URL" > "$report" 2>&1 &
 wrk_pid=$!
@@ -25,8 +27,11 @@ failed=0
 if grep -q 'Non-2xx or 3xx responses' "$report"; then failed=1; fi
 if grep -q 'Socket errors' "$report"; then failed=1; fi
 if [[ -z $requests || $requests -eq 0 ]]; then failed=1; fi
+drained=$(tail -n +"$((log_lines_before + 1))" "$VAR/log/fcgi.log" | grep -c '"worker stopping after the current request"' || true)
+echo "workers drained: $drained of $((WORKERS * RESTARTS))"
+if ((drained != WORKERS * RESTARTS)); then failed=1; fi
 if ((failed)); then
-    echo "FAILED: failed requests or socket errors while the pool restarted $RESTARTS times" >&2
+    echo "FAILED: failed requests, socket errors or undrained workers while the pool restarted $RESTARTS times" >&2
     exit 1
 fi
 echo "ok: $requests requests, $RESTARTS pool restarts, no failed request"

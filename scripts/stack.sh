@@ -168,7 +168,7 @@ write_pool_env() {
 
 # As in production (ltc-fcgi.socket + ltc-fcgi.service): the socket outlives the pool. spawn-fcgi
 # binds it and execs fcgi-pool.sh, which holds it and runs multiwatch ($WORKERS workers, told
-# to stop with SIGTERM, on which a worker finishes its request first) on it.
+# to stop with multiwatch's default SIGUSR1, on which a worker finishes its request first) on it.
 start_workers() {
     write_pool_env
     if pid_alive "$VAR/run/ltc-fcgi-socket.pid"; then return 0; fi
@@ -177,7 +177,7 @@ start_workers() {
     is_root && socket_owner=(-U "$NGINX_USER" -G "$NGINX_USER")
     setsid spawn-fcgi -n -s "$FCGI_SOCKET" -M 0660 "${socket_owner[@]}" -- \
         "$ROOT/scripts/lib/fcgi-pool.sh" "$VAR/run/pool.env" "$VAR/run/ltc-fcgi.pid" -- \
-        /usr/bin/multiwatch -f "$WORKERS" -r 3 -t 10000 -s TERM -- "$ROOT/build/bin/ltc-fcgi" \
+        /usr/bin/multiwatch -f "$WORKERS" -r 3 -t 10000 -- "$ROOT/build/bin/ltc-fcgi" \
         >>"$VAR/log/fcgi.log" 2>&1 </dev/null &
     echo $! > "$VAR/run/ltc-fcgi-socket.pid"
 }

@@ -3,7 +3,7 @@
 # the listening socket and execs this script with it as descriptor 0; the script keeps it open
 # for its whole life and runs the pool (multiwatch and its workers) on it.
 #   SIGHUP          restart the pool as `systemctl restart ltc-fcgi` does: the old pool drains
-#                   (multiwatch -s TERM, each worker answers the request it has), then a new one
+#                   (multiwatch sends SIGUSR1, each worker answers the request it has), then a new one
 #                   starts with the settings in ENV_FILE. Requests arriving meanwhile wait on
 #                   the socket, none fails.
 #   SIGTERM/SIGINT  stop the pool, then exit (the socket goes with the script).
