@@ -284,7 +284,7 @@ BOOST_AUTO_TEST_CASE(disabling_ends_sessions_at_once_and_blocks_sign_in) {
     BOOST_TEST(member.send("GET", "/api/vehicles").error_code() == "unauthenticated");
     BOOST_TEST(member.send("GET", "/api/auth/me").error_code() == "unauthenticated");
     // The code mail still arrives; verify answers account_disabled.
-    const std::size_t earlier = mails_to(member.address);
+    const std::size_t earlier = code_mails_to(member.address);
     const std::string challenge = request_code(member.client, member.address);
     const Reply verify = member.client.post("/api/auth/verify", R"({"challenge_id":")" + challenge + R"(","code":")" +
                                                                     read_code(member.address, earlier) + R"("})");

@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(accounts_and_a_vehicle_under_the_old_secret) {
     BOOST_REQUIRE_MESSAGE(link.status == 200, link.body);
 
     // A code requested but never used: its challenge cannot survive the rotation.
-    const std::size_t earlier = mails_to(address);
+    const std::size_t earlier = code_mails_to(address);
     const std::string open_challenge = request_code(client, address);
     const std::string open_code = read_code(address, earlier);
 

@@ -75,16 +75,28 @@ std::string fresh_address(const std::string& prefix) {
 
 std::size_t mails_to(const std::string& address) { return mail_files_to(address).size(); }
 
+namespace {
+// The codes of the sign-in mails to `address`, oldest first. Other mails to the same address
+// (a security notice written in the same millisecond as the code mail) never count.
+std::vector<std::string> codes_mailed_to(const std::string& address) {
+    static const std::regex code_line("Dein Login-Code: (\\d{6})");
+    std::vector<std::string> codes;
+    for (const Mail& mail : mail_files_to(address)) {
+        const std::string content = read_file(mail.path);
+        std::smatch match;
+        if (std::regex_search(content, match, code_line)) codes.push_back(match[1].str());
+    }
+    return codes;
+}
+}  // namespace
+
+std::size_t code_mails_to(const std::string& address) { return codes_mailed_to(address).size(); }
+
 std::string read_code(const std::string& address, std::size_t skip_older_than_count) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(15);
     while (std::chrono::steady_clock::now() < until) {
-        const auto mails = mail_files_to(address);
-        if (mails.size() > skip_older_than_count) {
-            const std::string content = read_file(mails.back().path);
-            std::smatch match;
-            static const std::regex code_line("Dein Login-Code: (\\d{6})");
-            if (std::regex_search(content, match, code_line)) return match[1].str();
-        }
+        const auto codes = codes_mailed_to(address);
+        if (codes.size() > skip_older_than_count) return codes.back();
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     throw std::runtime_error("no code mail arrived for " + address);
@@ -105,7 +117,7 @@ httplib::Headers Session::cookie_and_csrf() const {
 httplib::Headers Session::bearer() const { return {{"Authorization", "Bearer " + token}}; }
 
 Session sign_in(StackClient& client, const std::string& address) {
-    const std::size_t earlier = mails_to(address);
+    const std::size_t earlier = code_mails_to(address);
     const std::string challenge = request_code(client, address);
     const std::string code = read_code(address, earlier);
     const Reply reply =

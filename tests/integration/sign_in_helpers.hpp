@@ -12,7 +12,10 @@ std::string fresh_source_ip();
 std::string fresh_address(const std::string& prefix);
 
 // The code of the newest mail to `address` (waits up to 15 s for the mailer).
+// The newest login code mailed to `address` once more than `skip_older_than_count` code mails
+// arrived (count them with code_mails_to before the request).
 std::string read_code(const std::string& address, std::size_t skip_older_than_count = 0);
+std::size_t code_mails_to(const std::string& address);
 std::size_t mails_to(const std::string& address);
 
 std::string request_code(StackClient& client, const std::string& address);
