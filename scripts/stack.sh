@@ -175,7 +175,9 @@ start_workers() {
     rm -f "$FCGI_SOCKET" "$VAR/run/metrics.shm"
     local socket_owner=()
     is_root && socket_owner=(-U "$NGINX_USER" -G "$NGINX_USER")
-    setsid spawn-fcgi -n -s "$FCGI_SOCKET" -M 0660 "${socket_owner[@]}" -- \
+    # SIGHUP is the restart signal of fcgi-pool.sh; a shell cannot trap a signal ignored at its
+    # start (as under nohup), so the pool gets the default disposition back.
+    setsid env --default-signal=HUP spawn-fcgi -n -s "$FCGI_SOCKET" -M 0660 "${socket_owner[@]}" -- \
         "$ROOT/scripts/lib/fcgi-pool.sh" "$VAR/run/pool.env" "$VAR/run/ltc-fcgi.pid" -- \
         /usr/bin/multiwatch -f "$WORKERS" -r 3 -t 10000 -- "$ROOT/build/bin/ltc-fcgi" \
         >>"$VAR/log/fcgi.log" 2>&1 </dev/null &

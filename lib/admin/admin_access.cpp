@@ -33,16 +33,16 @@ auth::Caller require_admin_access(http::Request& request, server::Services& serv
     return caller;
 }
 
-UserRecord require_target_user(const http::Request& request, server::Services& services) {
+auth::User require_target_user(const http::Request& request, server::Services& services) {
     const std::string id = request.param("id");
     if (!http::is_uuid(id)) throw http::not_found();
-    auto user = load_user(services.database.session(), services.keys, id);
+    auto user = auth::find_user(services.database.session(), services.keys, id);
     if (!user) throw http::not_found();
     return *user;
 }
 
 void require_superadmin_for_admin_target(const http::Request& request, server::Services& services,
-                                         const auth::Caller& caller, const UserRecord& target, const std::string& action) {
+                                         const auth::Caller& caller, const auth::User& target, const std::string& action) {
     if (caller.session.role == "superadmin" || !auth::is_admin_role(target.role)) return;
     const http::ApiError error = superadmin_required();
     record_denial(services.database.session(), request, caller, action, "user", target.id, error);

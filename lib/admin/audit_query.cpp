@@ -12,8 +12,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
-#include "db/query.hpp"
-#include "db/rows.hpp"
+#include "audit/event_search.hpp"
 #include "http/api_error.hpp"
 #include "http/collection.hpp"
 #include "http/ids.hpp"
@@ -132,50 +131,25 @@ AuditQuery read_audit_query(const http::Request& request) {
 }
 
 Poco::JSON::Object::Ptr audit_page(soci::session& sql, const AuditQuery& query) {
-    // Only the filters that are set become conditions, so each shape of query gets a plan that
-    // uses its index (action, actor_id, target_id or at — all with at DESC).
-    std::string text = "SELECT id::text, " + db::iso_utc("at") +
-                       ", actor_id::text, actor_role, action, target_type, target_id, result, request_id, meta::text,"
-                       " to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM audit_events WHERE true";
-    std::vector<db::Param> params;
-    const auto bind = [&params](const std::string& value) {
-        params.emplace_back(value);
-        return "$" + std::to_string(params.size());
-    };
-    const auto condition = [&](const std::string& before, const std::string& value, const std::string& after) {
-        if (!value.empty()) text += " AND " + before + bind(value) + after;
-    };
-    condition("action = ", query.action, "");
-    condition("actor_id = ", query.actor, "::uuid");
-    condition("target_id = ", query.target, "");
-    condition("at >= ", query.from, "::timestamptz");
-    condition("at < ", query.to, "::timestamptz");
-    if (query.after) {
-        const std::string at = bind(query.after->at);
-        text += " AND (at, id) < (" + at + "::timestamptz, " + bind(query.after->id) + "::uuid)";
-    }
-    text += " ORDER BY at DESC, id DESC LIMIT " + bind(std::to_string(query.limit + 1)) + "::bigint";
-    const auto rows = db::query(sql, text, params);
-
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
     std::optional<AuditCursor> last;
     long long count = 0;
-    for (const auto row : rows) {
+    for (const auto& event : audit::search_events(sql, query)) {
         if (++count > query.limit) break;
         Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        item->set("id", row.text(0));
-        item->set("at", row.text(1));
-        item->set("actor_id", nullable(row.optional_text(2)));
-        item->set("actor_role", nullable(row.optional_text(3)));
-        item->set("action", row.text(4));
-        item->set("target_type", nullable(row.optional_text(5)));
-        item->set("target_id", nullable(row.optional_text(6)));
-        item->set("result", row.text(7));
-        item->set("request_id", nullable(row.optional_text(8)));
+        item->set("id", event.id);
+        item->set("at", event.at);
+        item->set("actor_id", nullable(event.actor_id));
+        item->set("actor_role", nullable(event.actor_role));
+        item->set("action", event.action);
+        item->set("target_type", nullable(event.target_type));
+        item->set("target_id", nullable(event.target_id));
+        item->set("result", event.result);
+        item->set("request_id", nullable(event.request_id));
         Poco::JSON::Parser parser;
-        item->set("meta", parser.parse(row.text(9)).extract<Poco::JSON::Object::Ptr>());
+        item->set("meta", parser.parse(event.meta_json).extract<Poco::JSON::Object::Ptr>());
         items->add(item);
-        last = AuditCursor{row.text(10), row.text(0)};
+        last = event.position;
     }
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     body->set("items", items);

@@ -8,24 +8,14 @@
 #include <Poco/JSON/Object.h>
 #include <soci/soci.h>
 
+#include "audit/event_search.hpp"
 #include "http/request.hpp"
 
 namespace ltc::admin {
 
-struct AuditCursor {
-    std::string at;  // microsecond precision, "YYYY-MM-DDTHH:MM:SS.ffffffZ"
-    std::string id;
-};
-
-struct AuditQuery {
-    std::string action;
-    std::string actor;
-    std::string target;
-    std::string from;  // normalised to a full ISO time, empty when not set
-    std::string to;
-    long long limit = 50;
-    std::optional<AuditCursor> after;
-};
+// The query is the audit store's filter (audit/event_search.hpp).
+using AuditCursor = audit::EventCursor;
+using AuditQuery = audit::EventFilter;
 
 // 400 validation_failed naming each bad parameter (action, actor, target, from, to, limit, cursor).
 AuditQuery read_audit_query(const http::Request& request);

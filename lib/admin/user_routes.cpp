@@ -6,13 +6,15 @@
 #include <Poco/JSON/Array.h>
 
 #include "admin/admin_access.hpp"
-#include "admin/user_store.hpp"
+#include "admin/role_change_store.hpp"
 #include "server/route_binding.hpp"
 #include "admin/admin_routes.hpp"
 #include "audit/audit.hpp"
+#include "auth/backup_code_store.hpp"
 #include "auth/email.hpp"
 #include "auth/sessions.hpp"
 #include "auth/users.hpp"
+#include "http/collection.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
 #include "mail/security_notice.hpp"
@@ -22,8 +24,20 @@ namespace ltc::admin {
 
 namespace {
 
+// {"id","email_masked","role","status","created_at","last_sign_in_at"}
+Poco::JSON::Object::Ptr user_item_json(const auth::User& user) {
+    Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    json->set("id", user.id);
+    json->set("email_masked", user.email_masked);
+    json->set("role", user.role);
+    json->set("status", user.status);
+    json->set("created_at", user.created_at);
+    json->set("last_sign_in_at", user.last_sign_in_at ? Poco::Dynamic::Var(*user.last_sign_in_at) : Poco::Dynamic::Var());
+    return json;
+}
+
 http::Response user_response(server::Services& services, const std::string& id) {
-    const auto user = load_user(services.database.session(), services.keys, id);
+    const auto user = auth::find_user(services.database.session(), services.keys, id);
     if (!user) throw http::not_found();
     return http::json_response(200, user_item_json(*user));
 }
@@ -46,7 +60,7 @@ http::Response list(http::Request& request, server::Services& services) {
     if (!errors.empty()) throw http::validation_failed(errors);
     const http::Page page = http::read_page(request);
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
-    for (const auto& user : list_users(services.database.session(), services.keys, role, status, page)) {
+    for (const auto& user : auth::list_users(services.database.session(), services.keys, role, status, page)) {
         items->add(user_item_json(user));
     }
     return http::json_response(200, http::page_json(items, page));
@@ -64,8 +78,8 @@ http::Response search(http::Request& request, server::Services& services) {
     fields.finish();
     soci::session& sql = services.database.session();
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
-    if (const auto found = auth::find_user_by_email_hmac(sql, services.keys, auth::email_hmac(services.keys, email))) {
-        if (const auto user = load_user(sql, services.keys, found->id)) items->add(user_item_json(*user));
+    if (const auto user = auth::find_user_by_email_hmac(sql, services.keys, auth::email_hmac(services.keys, email))) {
+        items->add(user_item_json(*user));
     }
     http::Page page;
     page.limit = 1;
@@ -75,7 +89,7 @@ http::Response search(http::Request& request, server::Services& services) {
 // POST /api/admin/users/{id}/reveal-email (step-up) → {"email"}
 http::Response reveal_email(http::Request& request, server::Services& services) {
     const auth::Caller caller = require_admin_access(request, services);
-    const UserRecord target = require_target_user(request, services);
+    const auth::User target = require_target_user(request, services);
     require_superadmin_for_admin_target(request, services, caller, target, "EMAIL_REVEALED");
     auth::require_step_up(caller);
     std::string email;
@@ -92,7 +106,7 @@ http::Response reveal_email(http::Request& request, server::Services& services) 
 // superadmin_required → last_superadmin.
 http::Response change_role(http::Request& request, server::Services& services) {
     const auth::Caller caller = require_admin_access(request, services);
-    const UserRecord target = require_target_user(request, services);
+    const auth::User target = require_target_user(request, services);
     // On one's own account own_role (a rule after step-up and body) answers instead.
     if (target.id != caller.session.user_id) {
         require_superadmin_for_admin_target(request, services, caller, target, "ROLE_CHANGED");
@@ -106,8 +120,8 @@ http::Response change_role(http::Request& request, server::Services& services) {
     fields.finish();
 
     db::transaction_then_refuse(services.database, [&](soci::session& tx) -> std::optional<http::ApiError> {
-        const long long superadmins = lock_active_superadmins(tx);
-        const auto current = load_user(tx, services.keys, target.id, true);
+        const long long superadmins = auth::lock_active_superadmins(tx);
+        const auto current = auth::lock_user(tx, services.keys, target.id);
         if (!current) throw http::not_found();
         const std::string from = current->role;
         std::optional<http::ApiError> refusal;
@@ -141,13 +155,13 @@ http::Response change_role(http::Request& request, server::Services& services) {
 // POST /api/admin/users/{id}/disable (step-up): ends every session at once; 409 last_superadmin.
 http::Response disable(http::Request& request, server::Services& services) {
     const auth::Caller caller = require_admin_access(request, services);
-    const UserRecord target = require_target_user(request, services);
+    const auth::User target = require_target_user(request, services);
     require_superadmin_for_admin_target(request, services, caller, target, "USER_DISABLED");
     auth::require_step_up(caller);
 
     db::transaction_then_refuse(services.database, [&](soci::session& tx) -> std::optional<http::ApiError> {
-        const long long superadmins = lock_active_superadmins(tx);
-        const auto current = load_user(tx, services.keys, target.id, true);
+        const long long superadmins = auth::lock_active_superadmins(tx);
+        const auto current = auth::lock_user(tx, services.keys, target.id);
         if (!current) throw http::not_found();
         std::optional<http::ApiError> refusal;
         if (caller.session.role != "superadmin" && auth::is_admin_role(current->role)) {
@@ -160,7 +174,7 @@ http::Response disable(http::Request& request, server::Services& services) {
             return refusal;
         }
         if (current->status == "disabled") return std::nullopt;  // already disabled: nothing changes
-        set_status(tx, target.id, "disabled");
+        auth::set_status(tx, target.id, "disabled");
         const long long ended = auth::end_all_sessions(tx, target.id);
         auto event = success(request, caller, "USER_DISABLED", target.id);
         event.meta = {{"sessions_ended", static_cast<std::int64_t>(ended)}};
@@ -173,19 +187,19 @@ http::Response disable(http::Request& request, server::Services& services) {
 // POST /api/admin/users/{id}/enable (step-up).
 http::Response enable(http::Request& request, server::Services& services) {
     const auth::Caller caller = require_admin_access(request, services);
-    const UserRecord target = require_target_user(request, services);
+    const auth::User target = require_target_user(request, services);
     require_superadmin_for_admin_target(request, services, caller, target, "USER_ENABLED");
     auth::require_step_up(caller);
 
     db::transaction_then_refuse(services.database, [&](soci::session& tx) -> std::optional<http::ApiError> {
-        const auto current = load_user(tx, services.keys, target.id, true);
+        const auto current = auth::lock_user(tx, services.keys, target.id);
         if (!current) throw http::not_found();
         if (caller.session.role != "superadmin" && auth::is_admin_role(current->role)) {
             record_denial(tx, request, caller, "USER_ENABLED", "user", target.id, superadmin_required());
             return superadmin_required();
         }
         if (current->status == "active") return std::nullopt;
-        set_status(tx, target.id, "active");
+        auth::set_status(tx, target.id, "active");
         audit::record(tx, success(request, caller, "USER_ENABLED", target.id));
         return std::nullopt;
     });
@@ -197,11 +211,12 @@ http::Response enable(http::Request& request, server::Services& services) {
 // again at its next sign-in.
 http::Response reset_totp(http::Request& request, server::Services& services) {
     const auth::Caller caller = require_admin_access(request, services);
-    const UserRecord target = require_target_user(request, services);
+    const auth::User target = require_target_user(request, services);
     auth::require_step_up(caller);
     services.database.transaction([&](soci::session& tx) {
-        if (!load_user(tx, services.keys, target.id, true)) throw http::not_found();
-        reset_second_factor(tx, target.id);
+        if (!auth::lock_user(tx, services.keys, target.id)) throw http::not_found();
+        auth::clear_second_factor(tx, target.id);
+        auth::delete_backup_codes(tx, target.id);
         const long long ended = auth::end_all_sessions(tx, target.id);
         auto event = success(request, caller, "TOTP_RESET", target.id);
         event.meta = {{"sessions_ended", static_cast<std::int64_t>(ended)}};

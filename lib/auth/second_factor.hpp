@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "auth/authenticate.hpp"
+#include "auth/users.hpp"
 
 namespace ltc::auth {
 
 enum class FactorKind { totp, backup_code };
-enum class SecretSource { active, pending_enrolment };
 
 struct VerifiedFactor {
     FactorKind kind = FactorKind::totp;

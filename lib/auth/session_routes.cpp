@@ -67,8 +67,11 @@ Poco::JSON::Object::Ptr consent_state(const SessionInfo& session) {
 
 http::Response me(http::Request& request, server::Services& services) {
     const Caller caller = require_signed_in(request, services, PendingSessions::allowed);
-    const User user{caller.session.user_id, caller.session.role, "active",
-                    mask_email(decrypt_email(services.keys, caller.session.user_id, caller.session.email_ciphertext))};
+    User user;
+    user.id = caller.session.user_id;
+    user.role = caller.session.role;
+    user.status = "active";
+    user.email_masked = mask_email(decrypt_email(services.keys, caller.session.user_id, caller.session.email_ciphertext));
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     body->set("user", user_json(user));
     body->set("csrf_token", caller.session.csrf_token);

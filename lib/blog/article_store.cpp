@@ -40,7 +40,7 @@ std::vector<Article> all_articles(const db::Result& result) {
 }
 }  // namespace
 
-std::vector<Article> list_published(soci::session& sql, const std::string& type, const http::Page& page) {
+std::vector<Article> list_published(soci::session& sql, const std::string& type, const db::Page& page) {
     return all_articles(db::query(sql,
                                   select_columns + " WHERE type = $1 AND state = 'published'"
                                                    " ORDER BY published_at DESC, id LIMIT $2::bigint OFFSET $3::bigint",
@@ -52,7 +52,7 @@ std::optional<Article> load_published(soci::session& sql, const std::string& typ
         db::query(sql, select_columns + " WHERE type = $1 AND slug = $2 AND state = 'published'", {type, slug}));
 }
 
-std::vector<Article> list_all(soci::session& sql, const std::string& type, const http::Page& page) {
+std::vector<Article> list_all(soci::session& sql, const std::string& type, const db::Page& page) {
     return all_articles(db::query(
         sql, select_columns + " WHERE type = $1 ORDER BY updated_at DESC, id LIMIT $2::bigint OFFSET $3::bigint",
         {type, page.limit + 1, page.offset}));

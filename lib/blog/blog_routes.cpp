@@ -4,6 +4,7 @@
 #include "blog/article_json.hpp"
 #include "blog/article_store.hpp"
 #include "blog/feed.hpp"
+#include "http/collection.hpp"
 
 namespace ltc::blog {
 

@@ -8,6 +8,7 @@
 #include "blog/article_store.hpp"
 #include "blog/markdown.hpp"
 #include "db/error_mapping.hpp"
+#include "http/collection.hpp"
 #include "http/ids.hpp"
 
 namespace ltc::blog {

@@ -1,6 +1,5 @@
 #include "cli/create_admin_command.hpp"
 
-#include "admin/user_store.hpp"
 #include "vehicles/trust_summary.hpp"
 
 #include "audit/audit.hpp"
@@ -34,7 +33,7 @@ int create_admin_command(const std::vector<std::string>& args, std::ostream& out
         context.database.transaction([&](soci::session& tx) {
             user = auth::find_or_create_user(tx, keys, normalized);
             const std::string previous = user.role;
-            admin::set_role_and_status(tx, user.id, role, "active");
+            auth::set_role_and_status(tx, user.id, role, "active");
             vehicles::invalidate_owner_trust(tx, user.id);
             auth::end_all_sessions(tx, user.id);
             audit::Event event;

@@ -1,7 +1,5 @@
 #include "cli/seed_command.hpp"
 
-
-#include "admin/user_store.hpp"
 #include "auth/users.hpp"
 #include "crypto/random.hpp"
 #include "cli/cli_context.hpp"
@@ -94,7 +92,7 @@ bool seed_owner(CliContext& context, const SeedOptions& options, long owner, con
         const std::string email = "seed-" + std::to_string(options.seed) + "-" + std::to_string(owner) + "@seed.example";
         const auth::User user = auth::find_or_create_user(tx, keys, email);
         // More than one vehicle is beyond the free tier: such owners are dealers.
-        if (options.vehicles_per_owner > 1) admin::set_role_and_status(tx, user.id, "dealer", "active");
+        if (options.vehicles_per_owner > 1) auth::set_role_and_status(tx, user.id, "dealer", "active");
         for (const auto& document : consent::missing_documents(tx, user.id)) consent::accept(tx, user.id, document, "seed");
         for (long v = 0; v < options.vehicles_per_owner; ++v) {
             const std::uint64_t index = first_vehicle + static_cast<std::uint64_t>(v);

@@ -6,15 +6,13 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include "db/page.hpp"
 #include "http/api_error.hpp"
 #include "http/request.hpp"
 
 namespace ltc::http {
 
-struct Page {
-    long long limit = 50;
-    long long offset = 0;
-};
+using Page = db::Page;
 
 // ?limit= (1..100) into `limit`; an absent one leaves it; otherwise errors["limit"] is
 // out_of_range (a number outside 1..100) or invalid (anything else).

@@ -18,7 +18,6 @@
 
 #include "crypto/aead.hpp"
 #include "crypto/sealed_fields.hpp"
-#include "db/query.hpp"
 #include "mail/eml.hpp"
 #include "mail/outbox.hpp"
 #include "server/access_log.hpp"
@@ -101,23 +100,16 @@ void send_smtp(const SmtpTarget& target, const MailerSettings& settings, const C
     }
 }
 
-// Claims one due message: the attempt is counted and the next try scheduled before sending,
-// so a mailer that dies mid-send retries later instead of losing or repeating at once.
+// Claims one due message (see claim_next_due) and opens it.
 std::optional<Claimed> claim_next(soci::session& sql, const crypto::KeyRing& keys) {
-    const auto row = db::query(sql,
-                               "UPDATE mail_outbox SET attempts = attempts + 1,"
-                               " next_attempt_at = now() + make_interval(secs => 5 * power(2, LEAST(attempts, 7)))"
-                               " WHERE id = (SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= now()"
-                               " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
-                               " RETURNING id, recipient_ciphertext, message_ciphertext, attempts")
-                         .first();
+    const auto row = claim_next_due(sql);
     if (!row) return std::nullopt;
     Claimed mail;
-    mail.id = row->text(0);
-    mail.attempts = static_cast<int>(row->integer(3));
-    mail.recipient = crypto::open_sealed(keys, crypto::sealed_field::outbox_recipient, mail.id, row->text(1));
-    decode_message(crypto::open_sealed(keys, crypto::sealed_field::outbox_message, mail.id, row->text(2)), mail.subject,
-                   mail.body);
+    mail.id = row->id;
+    mail.attempts = row->attempts;
+    mail.recipient = crypto::open_sealed(keys, crypto::sealed_field::outbox_recipient, mail.id, row->recipient_ciphertext);
+    decode_message(crypto::open_sealed(keys, crypto::sealed_field::outbox_message, mail.id, row->message_ciphertext),
+                   mail.subject, mail.body);
     return mail;
 }
 
@@ -128,13 +120,6 @@ std::string failure_kind(const std::exception& error) {
         return "smtp_connection";
     }
     return "mail_file";
-}
-
-void finish(soci::session& sql, const std::string& id, const std::string& status) {
-    db::query(sql,
-              "UPDATE mail_outbox SET status = $1, finished_at = now(), recipient_ciphertext = NULL,"
-              " message_ciphertext = NULL WHERE id = $2::uuid",
-              {status, id});
 }
 
 }  // namespace
@@ -156,11 +141,11 @@ int deliver_due(db::Database& database, const crypto::KeyRing& keys, const Maile
             } else {
                 write_eml(settings, *mail);
             }
-            finish(sql, mail->id, "sent");
+            finish_mail(sql, mail->id, "sent");
             ++delivered;
         } catch (const std::exception& error) {
             const bool gave_up = mail->attempts >= settings.max_attempts;
-            if (gave_up) finish(sql, mail->id, "failed");
+            if (gave_up) finish_mail(sql, mail->id, "failed");
             // The kind of failure only: SMTP replies quote addresses.
             server::log_event("warning", "mail " + mail->id + ": delivery attempt " + std::to_string(mail->attempts) +
                                              " failed (" + failure_kind(error) + ")" + (gave_up ? ", given up" : ", will retry"));
@@ -169,11 +154,6 @@ int deliver_due(db::Database& database, const crypto::KeyRing& keys, const Maile
     return delivered;
 }
 
-void wipe_old_mail(db::Database& database) {
-    db::query(database.session(),
-              "UPDATE mail_outbox SET status = CASE WHEN status = 'pending' THEN 'expired' ELSE status END,"
-              " finished_at = COALESCE(finished_at, now()), recipient_ciphertext = NULL, message_ciphertext = NULL"
-              " WHERE created_at < now() - interval '1 hour' AND (recipient_ciphertext IS NOT NULL OR status = 'pending')");
-}
+void wipe_old_mail(db::Database& database) { expire_old_mail(database.session()); }
 
 }  // namespace ltc::mail

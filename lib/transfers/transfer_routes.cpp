@@ -2,6 +2,7 @@
 
 #include "audit/audit.hpp"
 #include "db/error_mapping.hpp"
+#include "http/collection.hpp"
 #include "http/ids.hpp"
 #include "qr/qr_svg.hpp"
 #include "server/route_binding.hpp"

@@ -42,7 +42,7 @@ Transfer insert_transfer(soci::session& sql, const std::string& vehicle_id, cons
     return *load_transfer(sql, id);
 }
 
-std::vector<Transfer> list_transfers(soci::session& sql, const std::string& vehicle_id, const http::Page& page) {
+std::vector<Transfer> list_transfers(soci::session& sql, const std::string& vehicle_id, const db::Page& page) {
     std::vector<Transfer> transfers;
     const auto rows = db::query(sql,
                                 select_columns +

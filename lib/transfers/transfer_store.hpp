@@ -6,7 +6,7 @@
 
 #include <soci/soci.h>
 
-#include "http/collection.hpp"
+#include "db/page.hpp"
 #include "transfers/transfer_rules.hpp"
 
 namespace ltc::transfers {
@@ -26,7 +26,7 @@ Transfer insert_transfer(soci::session& sql, const std::string& vehicle_id, cons
                          const std::string& code_hmac, int key_version, long ttl_seconds);
 
 // Newest first, ties by id; up to page.limit + 1 rows.
-std::vector<Transfer> list_transfers(soci::session& sql, const std::string& vehicle_id, const http::Page& page);
+std::vector<Transfer> list_transfers(soci::session& sql, const std::string& vehicle_id, const db::Page& page);
 
 std::optional<Transfer> load_transfer(soci::session& sql, const std::string& id);
 // Row-locked for the rest of the caller's transaction.

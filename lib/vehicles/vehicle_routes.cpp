@@ -4,6 +4,7 @@
 #include "audit/audit.hpp"
 #include "crypto/random.hpp"
 #include "db/error_mapping.hpp"
+#include "http/collection.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
 #include "publiclink/public_url.hpp"

@@ -1,5 +1,6 @@
 #include "vehicles/vehicle_store.hpp"
 
+#include "auth/users.hpp"
 #include "db/query.hpp"
 #include "db/rows.hpp"
 
@@ -66,7 +67,7 @@ void lock_vehicle_shared(soci::session& sql, const std::string& id) {
 }
 
 std::vector<Vehicle> list_vehicles(soci::session& sql, VehicleListing listing, const std::string& owner_id,
-                                   const http::Page& page) {
+                                   const db::Page& page) {
     const std::vector<db::Param> params = {static_cast<long long>(page.limit + 1), static_cast<long long>(page.offset)};
     const std::string order = " ORDER BY v.created_at, v.id LIMIT $1::bigint OFFSET $2::bigint";
     db::Result rows = [&] {
@@ -87,7 +88,7 @@ std::vector<Vehicle> list_vehicles(soci::session& sql, VehicleListing listing, c
 }
 
 long long lock_owner_and_count_active(soci::session& sql, const std::string& owner_id) {
-    db::query(sql, "SELECT 1 FROM users WHERE id = $1::uuid FOR UPDATE", {owner_id});
+    auth::lock_user_row(sql, owner_id);
     return db::query(sql, "SELECT count(*) FROM vehicles WHERE owner_id = $1::uuid AND deleted_at IS NULL", {owner_id})
         .first()
         ->integer(0);

@@ -6,7 +6,7 @@
 
 #include <soci/soci.h>
 
-#include "http/collection.hpp"
+#include "db/page.hpp"
 #include "vehicles/vehicle_input.hpp"
 
 namespace ltc::vehicles {
@@ -46,7 +46,7 @@ enum class VehicleListing { own_active, all_active, all_deleted };
 
 std::optional<Vehicle> load_vehicle(soci::session& sql, const std::string& id);
 std::vector<Vehicle> list_vehicles(soci::session& sql, VehicleListing listing, const std::string& owner_id,
-                                   const http::Page& page);
+                                   const db::Page& page);
 
 // Row locks on the vehicle, so writes to it (and re-derivations of its trust summary) serialise
 // and re-check its state inside their transaction. nullopt when it does not exist.
