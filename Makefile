@@ -1,7 +1,7 @@
 # LifeTimeCircle · Service Heft 4.0 — the one entry point.
 # make | make deps | make run | make stop | make test | make bench | make soak | make admin EMAIL=… ROLE=…
 # make install [PREFIX=…] [DESTDIR=…] [DOMAIN=…] | make dist   (docs/deployment.md)
-# make fuzz | make valgrind (reliability runs, docs/reliability.md)
+# make fuzz | make valgrind | make asan (reliability runs, docs/reliability.md)
 
 # Build with every core unless the caller chose (make -jN).
 ifeq ($(filter -j%,$(MAKEFLAGS)),)
@@ -29,8 +29,8 @@ HARDEN_CPPFLAGS := $(if $(filter -O0,$(CXXFLAGS)),,-U_FORTIFY_SOURCE -D_FORTIFY_
 HARDEN_CXXFLAGS := -fstack-protector-strong -fPIE
 HARDEN_LDFLAGS  := -pie -Wl,-z,relro,-z,now
 CPPFLAGS += $(HARDEN_CPPFLAGS)
-CXXFLAGS += $(HARDEN_CXXFLAGS)
-LDFLAGS  += $(HARDEN_LDFLAGS)
+CXXFLAGS += $(HARDEN_CXXFLAGS) $(SANITIZE)
+LDFLAGS  += $(HARDEN_LDFLAGS) $(SANITIZE)
 LDLIBS   := -lfcgi -lsoci_postgresql -lsoci_core -lpq \
             -lPocoNetSSL -lPocoNet -lPocoCrypto -lPocoJSON -lPocoUtil -lPocoXML -lPocoFoundation \
             -licui18n -licuuc -lqrencode -lhpdf -lpng -lcmark -lssl -lcrypto -lpthread
@@ -50,7 +50,7 @@ FUZZ_REPLAYS    := $(FUZZ_SRC:tests/fuzz/%_target.cpp=$(BIN)/fuzz-replay-%)
 PROGRAMS := $(BIN)/ltc-fcgi $(BIN)/ltc $(BIN)/ltc-bench-responder
 TESTS    := $(BIN)/unit-tests $(BIN)/integration-tests $(BIN)/browser-tests $(FUZZ_REPLAYS)
 
-.PHONY: all deps run stop test bench soak admin clean install dist fuzz valgrind
+.PHONY: all deps run stop test bench soak admin clean install dist fuzz valgrind asan
 # Keep the objects of the programs' main files (make would delete them as intermediates).
 .SECONDARY:
 all: $(PROGRAMS) $(TESTS)
@@ -84,7 +84,7 @@ admin: all
 	@scripts/ltc-local.sh create-admin --email "$(EMAIL)" --role "$(or $(ROLE),admin)"
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-asan
 
 # A release: the release directory (PREFIX, one per version; `current` links the active one) and
 # the system files in /etc naming LTC_HOME (scripts/install-release.sh, scripts/install-system.sh).
@@ -119,6 +119,15 @@ valgrind: $(BIN)/unit-tests
 	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
 	  --suppressions=tests/valgrind.supp \
 	  $(BIN)/unit-tests --report_level=short --run_test='!scan_command/exit_codes_of_the_fake_scanner'
+
+# The unit suite and the integration main phase built with AddressSanitizer + UBSan, against a
+# stack whose workers, mailer and CLI are that build too (build-asan/, var/asan, own ports);
+# any sanitizer report fails it (scripts/asan.sh).
+ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE="$(ASAN_FLAGS)" \
+	  build-asan/bin/ltc-fcgi build-asan/bin/ltc build-asan/bin/unit-tests build-asan/bin/integration-tests
+	@scripts/asan.sh
 
 # The version header changes only when the version string does, so commits do not rebuild everything.
 $(GEN)/ltc_version.hpp: FORCE

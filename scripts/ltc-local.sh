@@ -11,4 +11,4 @@ set -a
 # shellcheck disable=SC1091
 source "$VAR/ltc.env"
 set +a
-exec "$ROOT/build/bin/ltc" "$@"
+exec "${LTC_BIN_DIR:-$ROOT/build/bin}/ltc" "$@"

@@ -179,7 +179,7 @@ start_workers() {
     # start (as under nohup), so the pool gets the default disposition back.
     setsid env --default-signal=HUP spawn-fcgi -n -s "$FCGI_SOCKET" -M 0660 "${socket_owner[@]}" -- \
         "$ROOT/scripts/lib/fcgi-pool.sh" "$VAR/run/pool.env" "$VAR/run/ltc-fcgi.pid" -- \
-        /usr/bin/multiwatch -f "$WORKERS" -r 3 -t 10000 -- "$ROOT/build/bin/ltc-fcgi" \
+        /usr/bin/multiwatch -f "$WORKERS" -r 3 -t 10000 -- "$BIN/ltc-fcgi" \
         >>"$VAR/log/fcgi.log" 2>&1 </dev/null &
     echo $! > "$VAR/run/ltc-fcgi-socket.pid"
 }
@@ -201,7 +201,7 @@ restart_workers() {
 
 start_mailer() {
     if pid_alive "$VAR/run/ltc-mailer.pid"; then return 0; fi
-    setsid "$ROOT/build/bin/ltc" mailer >>"$VAR/log/mailer.log" 2>&1 </dev/null &
+    setsid "$BIN/ltc" mailer >>"$VAR/log/mailer.log" 2>&1 </dev/null &
     echo $! > "$VAR/run/ltc-mailer.pid"
 }
 
@@ -301,10 +301,10 @@ case "${1:-}" in
         start_postgres
         "$ROOT/scripts/backup" configure >/dev/null
         bootstrap_database
-        "$ROOT/build/bin/ltc" migrate --dir "$ROOT/sql"
+        "$BIN/ltc" migrate --dir "$ROOT/sql"
         # Upgrade step for data written before ciphertexts were bound to their row (idempotent).
-        "$ROOT/build/bin/ltc" bind-sealed-rows
-        seed_output=$("$ROOT/build/bin/ltc" demo-seed)
+        "$BIN/ltc" bind-sealed-rows
+        seed_output=$("$BIN/ltc" demo-seed)
         echo "$seed_output"
         # The demo vehicle's public page, once, when it is created (scripts/smoke needs a token).
         demo_url=$(sed -n 's/^demo public page: //p' <<<"$seed_output")

@@ -22,7 +22,9 @@ trap 'stop=1; kill -TERM "$pool" 2>/dev/null' TERM INT
 
 start_pool() {
     # Only what ENV_FILE says (and the basics): a restart without an override drops it again.
+    # (ASAN_OPTIONS/UBSAN_OPTIONS: make asan's report folder for sanitized workers.)
     env -i PATH="$PATH" HOME="${HOME:-/}" LANG="${LANG:-C.UTF-8}" \
+        ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} ${UBSAN_OPTIONS:+UBSAN_OPTIONS="$UBSAN_OPTIONS"} \
         bash -c 'set -a; source "$1"; shift; exec 0<&3 3<&-; exec "$@"' pool "$env_file" "$@" &
     pool=$!
     echo "$pool" > "$pid_file"

@@ -6,6 +6,8 @@ HTTPS_PORT=${LTC_HTTPS_PORT:-8443}
 HTTP_PORT=${LTC_HTTP_PORT:-8080}
 PG_PORT=${LTC_PG_PORT:-54315}
 WORKERS=${LTC_WORKERS:-4}
+# The programs the stack runs (make asan points this at its sanitized build).
+BIN=${LTC_BIN_DIR:-$ROOT/build/bin}
 PG_BIN=/usr/lib/postgresql/15/bin
 FCGI_SOCKET=$VAR/run/ltc-fcgi.sock
 STORAGE=$(realpath -m "${LTC_STORAGE_DIR:-$VAR/storage}")
