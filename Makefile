@@ -123,7 +123,10 @@ valgrind: $(BIN)/unit-tests
 # The unit suite and the integration main phase built with AddressSanitizer + UBSan, against a
 # stack whose workers, mailer and CLI are that build too (build-asan/, var/asan, own ports);
 # any sanitizer report fails it (scripts/asan.sh).
-ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# (GCC 12's -Wmaybe-uninitialized misfires inside <regex> and std::function once instrumented;
+# the vptr check needs type information Debian's SOCI libraries do not export.)
+ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=all -fno-omit-frame-pointer \
+              -Wno-maybe-uninitialized
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE="$(ASAN_FLAGS)" \
 	  build-asan/bin/ltc-fcgi build-asan/bin/ltc build-asan/bin/unit-tests build-asan/bin/integration-tests

@@ -1,7 +1,8 @@
 #pragma once
-// The export documents (docs/exports.md). Every field is listed here explicitly rather than
-// reusing the API renderings: the export format is versioned on its own, and a field added to
-// the API (an owner id, a link token) must never slip into a redacted export unnoticed.
+// The export documents (docs/exports.md). The vehicle and the entries are the API's renderings
+// with explicit parts added or removed; the export format is versioned on its own, so the unit
+// test pins the exact keys of each: a field added to the API (an owner id, a link token) fails
+// it before it can slip into a redacted export.
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +30,8 @@ struct EntryRecord {
 // {"format","version","exported_at"}; the caller adds the rest.
 Poco::JSON::Object::Ptr export_header(const std::string& format, const std::string& exported_at);
 
-// Redacted: masked VIN, no owner. Full (the VIN given): plus "vin", "owner_id", "deleted_at",
-// "delete_reason".
+// Redacted: masked VIN, no owner, no public link. Full (the VIN given): plus "vin", "owner_id",
+// "deleted_at", "delete_reason".
 Poco::JSON::Object::Ptr vehicle_json(const vehicles::Vehicle& vehicle, const std::string& light,
                                      const std::optional<std::string>& full_vin);
 

@@ -9,6 +9,7 @@
 #include "http/json_fields.hpp"
 #include "publiclink/public_url.hpp"
 #include "vehicles/vehicle_access.hpp"
+#include "vehicles/vehicle_json.hpp"
 #include "vehicles/trust_summary.hpp"
 #include "vehicles/vin_protection.hpp"
 
@@ -16,46 +17,21 @@ namespace ltc::vehicles {
 
 namespace {
 
-Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
-    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
-}
-
-Poco::JSON::Object::Ptr vehicle_json(const Vehicle& vehicle, const StoredTrust& stored, bool for_admin,
-                                     const config::WorkerConfig& config) {
-    Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    json->set("id", vehicle.id);
-    json->set("vin_masked", vehicle.vin.masked);
-    json->set("vin_check_digit_valid",
-              vehicle.vin.check_digit_valid ? Poco::Dynamic::Var(*vehicle.vin.check_digit_valid) : Poco::Dynamic::Var());
-    json->set("nickname", nullable(vehicle.fields.nickname));
-    json->set("vehicle_class", nullable(vehicle.fields.vehicle_class));
-    json->set("make", nullable(vehicle.fields.make));
-    json->set("model", nullable(vehicle.fields.model));
-    json->set("year", vehicle.fields.year ? Poco::Dynamic::Var(*vehicle.fields.year) : Poco::Dynamic::Var());
-    json->set("engine", nullable(vehicle.fields.engine));
-    json->set("accident_status", vehicle.fields.accident_status);
-    json->set("accident_closed", vehicle.fields.accident_closed);
-    json->set("created_at", vehicle.created_at);
-    json->set("updated_at", vehicle.updated_at);
-    Poco::JSON::Object::Ptr trust = new Poco::JSON::Object();
-    trust->set("light", stored.light);
-    json->set("trust", trust);
+Poco::JSON::Object::Ptr api_vehicle_json(const Vehicle& vehicle, const StoredTrust& stored, bool for_admin,
+                                         const config::WorkerConfig& config) {
     Poco::JSON::Object::Ptr link = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     const bool link_live = vehicle.public_token && !vehicle.deleted();  // a deleted vehicle's link answers 404
     link->set("enabled", link_live);
     link->set("url", link_live ? Poco::Dynamic::Var(publiclink::public_url(config, *vehicle.public_token)) : Poco::Dynamic::Var());
-    json->set("public_link", link);
-    if (for_admin) {
-        json->set("owner_id", vehicle.owner_id);
-        json->set("deleted_at", nullable(vehicle.deleted_at));
-        json->set("delete_reason", nullable(vehicle.delete_reason));
-    }
-    return json;
+    VehicleJsonParts parts;
+    parts.public_link = link;
+    parts.admin_fields = for_admin;
+    return vehicle_json(vehicle, stored.light, parts);
 }
 
 http::Response vehicle_response(int status, server::Services& services, const Vehicle& vehicle, const auth::Caller& caller) {
     const StoredTrust stored = current_trust(services.database, vehicle, server::today(services));
-    return http::json_response(status, vehicle_json(vehicle, stored, is_admin(caller), services.config));
+    return http::json_response(status, api_vehicle_json(vehicle, stored, is_admin(caller), services.config));
 }
 
 http::Response reloaded_vehicle_response(int status, server::Services& services, const std::string& id,
@@ -118,7 +94,7 @@ http::Response list(http::Request& request, server::Services& services) {
     const trust::CivilDate today = server::today(services);
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
     for (const auto& vehicle : list_vehicles(services.database.session(), listing, caller.session.user_id, page)) {
-        items->add(vehicle_json(vehicle, current_trust(services.database, vehicle, today), is_admin(caller), services.config));
+        items->add(api_vehicle_json(vehicle, current_trust(services.database, vehicle, today), is_admin(caller), services.config));
     }
     return http::json_response(200, http::page_json(items, page));
 }

@@ -2,6 +2,8 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
+#include <set>
+
 #include "crypto/aead.hpp"
 #include "crypto/random.hpp"
 #include "exports/export_json.hpp"
@@ -57,6 +59,25 @@ BOOST_AUTO_TEST_CASE(a_download_needs_the_token_once_before_expiry) {
     BOOST_TEST((download_refusal(false, false, true) == DownloadRefusal::token_invalid));
     BOOST_TEST((download_refusal(true, true, true) == DownloadRefusal::token_invalid));
     BOOST_TEST((download_refusal(true, false, true) == DownloadRefusal::expired));
+}
+
+// The vehicle is the API's rendering: a key added there must fail here before it reaches an export.
+BOOST_AUTO_TEST_CASE(the_exported_vehicle_has_exactly_the_format_keys) {
+    const auto keys_of = [](const Poco::JSON::Object::Ptr& object) {
+        std::set<std::string> keys;
+        for (const auto& [key, value] : *object) keys.insert(key);
+        return keys;
+    };
+    const std::set<std::string> redacted = {"id", "vin_masked", "vin_check_digit_valid", "nickname", "vehicle_class",
+                                            "make", "model", "year", "engine", "accident_status", "accident_closed",
+                                            "created_at", "updated_at", "trust"};
+    BOOST_TEST(keys_of(vehicle_json(sample_vehicle(), "gelb", std::nullopt)) == redacted, boost::test_tools::per_element());
+    const std::set<std::string> full = {"id", "vin", "vin_masked", "vin_check_digit_valid", "nickname",
+                                        "vehicle_class", "make", "model", "year", "engine", "accident_status",
+                                        "accident_closed", "created_at", "updated_at", "trust", "owner_id",
+                                        "deleted_at", "delete_reason"};
+    BOOST_TEST(keys_of(vehicle_json(sample_vehicle(), "rot", std::string("WVWZZZ1JZXW001234"))) == full,
+               boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(redacted_parts_hold_no_vin_and_no_user_ids) {
