@@ -82,6 +82,8 @@ if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
     "$ROOT/scripts/stack.sh" restart-workers >/dev/null
     # Restarts without a failed request: wrk at 64 connections while the pool restarts 3 times.
     run_suite restart-under-load "$ROOT/scripts/restart-under-load.sh"
+    # Two pools on TCP behind one upstream, one killed under load: no failed request.
+    run_suite two-pools "$ROOT/scripts/two-pools.sh"
     # The deployment guide's smoke flows, with the demo vehicle's public link.
     run_suite smoke "$ROOT/scripts/smoke" "$LTC_BASE_URL" "$(basename "$(cat "$LTC_VAR_DIR/demo-public-url")")" \
         --cacert "$LTC_VAR_DIR/tls/cert.pem"
