@@ -5,6 +5,7 @@
 # Needs the running local stack (scripts/stack.sh up).
 set -euo pipefail
 source "$(dirname "$0")/lib/stack-common.sh"
+source "$(dirname "$0")/lib/wrk-report.sh"
 URL="https://127.0.0.1:$HTTPS_PORT${LTC_RESTART_TEST_PATH:-/api/health/live}"
 RESTARTS=3
 report=$VAR/log/restart-under-load.txt
@@ -22,11 +23,8 @@ done
 wait "$wrk_pid"
 cat "$report"
 
-requests=$(awk '/requests in/ {print $1}' "$report")
 failed=0
-if grep -q 'Non-2xx or 3xx responses' "$report"; then failed=1; fi
-if grep -q 'Socket errors' "$report"; then failed=1; fi
-if [[ -z $requests || $requests -eq 0 ]]; then failed=1; fi
+requests=$(wrk_all_answered "$report") || failed=1
 drained=$(tail -n +"$((log_lines_before + 1))" "$VAR/log/fcgi.log" | grep -c '"worker stopping after the current request"' || true)
 echo "workers drained: $drained of $((WORKERS * RESTARTS))"
 if ((drained != WORKERS * RESTARTS)); then failed=1; fi

@@ -7,6 +7,7 @@
 # Needs the running local stack (scripts/stack.sh up), whose settings both pools use.
 set -euo pipefail
 source "$(dirname "$0")/lib/stack-common.sh"
+source "$(dirname "$0")/lib/wrk-report.sh"
 source "$(dirname "$0")/lib/bench-common.sh"
 PORT=${LTC_TWO_POOLS_PORT:-$((HTTPS_PORT + 3))}
 POOL_PORTS=(${LTC_TWO_POOLS_FCGI_PORTS:-19001 19002})
@@ -61,11 +62,8 @@ echo "pool on port ${POOL_PORTS[0]} killed (SIGKILL) under load; port ${POOL_POR
 wait "$wrk_pid"
 cat "$report"
 
-requests=$(awk '/requests in/ {print $1}' "$report")
 failed=0
-if grep -q 'Non-2xx or 3xx responses' "$report"; then failed=1; fi
-if grep -q 'Socket errors' "$report"; then failed=1; fi
-if [[ -z $requests || $requests -eq 0 ]]; then failed=1; fi
+requests=$(wrk_all_answered "$report") || failed=1
 if ((failed)); then
     echo "FAILED: failed requests or socket errors after one of two pools was killed" >&2
     exit 1
