@@ -84,6 +84,9 @@ if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
     run_suite restart-under-load "$ROOT/scripts/restart-under-load.sh"
     # Two pools on TCP behind one upstream, one killed under load: no failed request.
     run_suite two-pools "$ROOT/scripts/two-pools.sh"
+    # A synchronous streaming replica promoted after the primary crashed under writes: every
+    # acknowledged entry is on it, and the workers write through it once pointed there.
+    run_suite replica-failover "$ROOT/scripts/replica-failover.sh"
     # The deployment guide's smoke flows, with the demo vehicle's public link.
     run_suite smoke "$ROOT/scripts/smoke" "$LTC_BASE_URL" "$(basename "$(cat "$LTC_VAR_DIR/demo-public-url")")" \
         --cacert "$LTC_VAR_DIR/tls/cert.pem"
