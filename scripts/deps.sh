@@ -12,6 +12,7 @@ packages=(
   zbar-tools poppler-utils libcmark-dev
   systemd  # systemd-analyze verify of the installed units (make test; works without systemd running)
   pgbackrest restic prometheus
+  libfaketime  # the clock-jump phase of make test runs PostgreSQL under it
 )
 
 missing=()

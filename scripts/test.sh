@@ -90,6 +90,9 @@ if "$ROOT/scripts/stack.sh" up >"$ROOT/var/test-stack.log" 2>&1; then
     # The deployment guide's smoke flows, with the demo vehicle's public link.
     run_suite smoke "$ROOT/scripts/smoke" "$LTC_BASE_URL" "$(basename "$(cat "$LTC_VAR_DIR/demo-public-url")")" \
         --cacert "$LTC_VAR_DIR/tls/cert.pem"
+    # Clock jumps of the database server (libfaketime under PostgreSQL): codes and sessions end
+    # when the clock passes their time, a jump backward breaks nothing.
+    run_suite clock-jump "$ROOT/scripts/clock-jump.sh"
     # Last: `ltc rotate-secret` on the test stack, as an operator does it: stop everything that
     # writes, rotate with the database up, put the new secret and version into ltc.env, start
     # again, then check that the accounts made before still work (tests labelled rotate_secret).

@@ -45,11 +45,13 @@ ServerState probe_server(const std::string& url, std::chrono::milliseconds deadl
 }
 
 // A server that restarted closed our socket while we were idle; notice that before using the
-// session (one non-blocking poll), so a restart costs no failed request.
+// session (one non-blocking poll), so a restart costs no failed request. An idle connection
+// receives nothing but such a goodbye (a FATAL message, then the end of the stream): whatever
+// is readable means it is gone. (Reading the FATAL alone leaves libpq's status OK.)
 bool connection_went_away(PGconn* connection) {
+    if (PQstatus(connection) != CONNECTION_OK) return true;
     pollfd descriptor{PQsocket(connection), POLLIN, 0};
-    if (::poll(&descriptor, 1, 0) <= 0) return PQstatus(connection) != CONNECTION_OK;
-    return PQconsumeInput(connection) == 0 || PQstatus(connection) != CONNECTION_OK;
+    return ::poll(&descriptor, 1, 0) != 0;
 }
 }  // namespace
 

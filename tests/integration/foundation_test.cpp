@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <regex>
 
 #include <signal.h>
@@ -123,12 +124,35 @@ BOOST_AUTO_TEST_CASE(health_is_503_while_postgres_is_stopped_and_recovers_withou
         BOOST_TEST(reply.json()->getObject("checks")->getValue<std::string>("database") == "unavailable");
     }
     stack_action("pg-start");
-    for (int i = 0; i < 8; ++i) BOOST_TEST(client.get("/api/health").status == 200);
+    if (std::getenv("LTC_TEST_BEHIND_PGBOUNCER") != nullptr) {
+        // Through PgBouncer (scripts/pgbouncer-check.sh) the workers keep their connections to
+        // it, and it opens server connections again on its own schedule: a few 503s right after
+        // the start, bounded (docs/scaling.md). Workers connected directly owe none.
+        BOOST_TEST(eventually([&] {
+            for (int i = 0; i < 8; ++i) {
+                if (client.get("/api/health").status != 200) return false;
+            }
+            return true;
+        }, std::chrono::milliseconds(3000)));
+    } else {
+        for (int i = 0; i < 8; ++i) BOOST_TEST(client.get("/api/health").status == 200);
+    }
     auto workers_after = worker_pids();
     auto sorted_before = workers_before;
     std::sort(sorted_before.begin(), sorted_before.end());
     std::sort(workers_after.begin(), workers_after.end());
     BOOST_TEST(workers_after == sorted_before, "the pool was not restarted");
+}
+
+BOOST_AUTO_TEST_CASE(a_restart_while_the_workers_are_idle_costs_no_request) {
+    // Before: the server's goodbye (FATAL, then EOF) sat unread on each idle connection, the
+    // check before use read the message but not the end, and the first request of every worker
+    // answered 503.
+    StackClient client;
+    for (int i = 0; i < 8; ++i) BOOST_TEST(client.get("/api/health").status == 200);
+    stack_action("pg-stop");
+    stack_action("pg-start");
+    for (int i = 0; i < 8; ++i) BOOST_TEST(client.get("/api/health").status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(health_is_503_when_postgres_hangs) {
