@@ -7,6 +7,7 @@
 #include "entries/entry_store.hpp"
 #include "documents/document_state.hpp"
 #include "documents/document_store.hpp"
+#include "ltc_version.hpp"
 #include "publiclink/history_pdf.hpp"
 #include "publiclink/public_link_store.hpp"
 #include "publiclink/public_url.hpp"
@@ -121,17 +122,31 @@ http::Response history(http::Request& request, server::Services& services) {
     return file_response("application/pdf", std::move(pdf), "attachment; filename=\"fahrzeughistorie.pdf\"");
 }
 
-// Anyone: one indexed query; the stored summary unless it no longer holds today.
-http::Response public_read(http::Request& request, server::Services& services) {
-    const std::string token = request.param("token");
-    if (!token_shape_ok(token)) throw http::not_found();
+// The public answer rendered from the vehicle as it is now, and kept for the next reads.
+std::string render_public_page(server::Services& services, const std::string& token, const trust::CivilDate& today) {
     const auto found = find_public_record(services.database.session(), token);
-    if (!found) throw http::not_found();
+    if (!found) throw http::not_found();  // the vehicle was deleted
     vehicles::Vehicle vehicle;
     vehicle.id = found->vehicle_id;
     vehicle.trust = found->trust;
-    const vehicles::StoredTrust stored = vehicles::current_trust(services.database, vehicle, server::today(services));
-    return http::json_response(200, public_json(found->vehicle, stored.summary_json));
+    const vehicles::StoredTrust stored = vehicles::current_trust(services.database, vehicle, today);
+    std::string body = http::to_json(public_json(found->vehicle, stored.summary_json));
+    store_public_page(services.database.session(), token, found->page_generation, body, stored.valid_until, LTC_VERSION);
+    return body;
+}
+
+// Anyone: one probe of the token index returning the answer rendered before — rendered again when
+// the vehicle changed since, its summary's date has come, or another release rendered it.
+http::Response public_read(http::Request& request, server::Services& services) {
+    const std::string token = request.param("token");
+    if (!token_shape_ok(token)) throw http::not_found();
+    const auto page = find_public_page(services.database.session(), token);
+    if (!page) throw http::not_found();
+    const trust::CivilDate today = server::today(services);
+    if (page->body && page->release == LTC_VERSION && vehicles::date_holds(page->valid_until, today)) {
+        return http::raw_json_response(200, *page->body);
+    }
+    return http::raw_json_response(200, render_public_page(services, token, today));
 }
 
 }  // namespace

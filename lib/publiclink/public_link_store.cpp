@@ -19,7 +19,24 @@ std::optional<PublicRecord> find_public_record(soci::session& sql, const std::st
     record.vehicle.vin_masked = row->text(6);
     record.vehicle.accident_status = row->text(7);
     if (!row->is_null(8)) record.trust = vehicles::StoredTrust{row->text(8), row->text(9), row->optional_text(10)};
+    record.page_generation = *row->optional_integer(11);
     return record;
+}
+
+std::optional<PublicPage> find_public_page(soci::session& sql, const std::string& token) {
+    const auto row =
+        db::query(sql, "SELECT page, page_valid_until::text, page_release FROM public_links WHERE token = $1", {token})
+            .first();
+    if (!row) return std::nullopt;
+    return PublicPage{row->optional_text(0), row->optional_text(1), row->optional_text(2)};
+}
+
+void store_public_page(soci::session& sql, const std::string& token, long long generation, const std::string& body,
+                       const std::optional<std::string>& valid_until, const std::string& release) {
+    db::query(sql,
+              "UPDATE public_links SET page = $3, page_valid_until = $4::date, page_release = $5"
+              " WHERE token = $1 AND page_generation = $2::bigint",
+              {token, std::to_string(generation), body, valid_until, release});
 }
 
 void put_token(soci::session& sql, const std::string& vehicle_id, const std::string& token) {

@@ -37,11 +37,14 @@ StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle
     return refresh_trust_summary(sql, vehicle_id, trust::berlin_today());
 }
 
-bool summary_holds(const std::optional<StoredTrust>& stored, const trust::CivilDate& today) {
-    if (!stored) return false;
-    if (!stored->valid_until) return true;
-    const auto until = trust::parse_iso_date(*stored->valid_until);
+bool date_holds(const std::optional<std::string>& valid_until, const trust::CivilDate& today) {
+    if (!valid_until) return true;
+    const auto until = trust::parse_iso_date(*valid_until);
     return until && today < *until;
+}
+
+bool summary_holds(const std::optional<StoredTrust>& stored, const trust::CivilDate& today) {
+    return stored && date_holds(stored->valid_until, today);
 }
 
 StoredTrust current_trust(db::Database& database, const Vehicle& vehicle, const trust::CivilDate& today) {

@@ -21,6 +21,10 @@ StoredTrust refresh_trust_summary(soci::session& sql, const Vehicle& locked, con
 // The same for the process's today (trust::berlin_today), for writers that have no request.
 StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle_id);
 
+// Whether something derived from a summary valid until `valid_until` (none: until it changes)
+// still holds on `today`.
+bool date_holds(const std::optional<std::string>& valid_until, const trust::CivilDate& today);
+
 // Whether a stored summary still holds on `today`.
 bool summary_holds(const std::optional<StoredTrust>& stored, const trust::CivilDate& today);
 

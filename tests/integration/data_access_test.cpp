@@ -172,8 +172,14 @@ BOOST_AUTO_TEST_CASE(a_vehicle_whose_history_turns_stale_tomorrow) {
     const auto valid_until = query_as_owner("SELECT valid_until::text FROM vehicle_trust WHERE vehicle_id = '" + id + "'");
     BOOST_REQUIRE(valid_until.size() == 1u);
     BOOST_TEST(valid_until[0][0] == iso(ltc::trust::next_day(berlin_today())));
+    // Its public answer is rendered now and kept until tomorrow (page_valid_until).
+    const Reply link = owner.send("PUT", "/api/vehicles/" + id + "/public-link");
+    BOOST_REQUIRE(link.status == 200);
+    const std::string url = link.json()->getValue<std::string>("url");
+    const std::string public_token = url.substr(url.rfind('/') + 1);
+    BOOST_REQUIRE(StackClient(fresh_source_ip()).get("/api/public/qr/" + public_token).status == 200);
     std::ofstream state(clock_state_path(), std::ios::trunc);
-    state << id << '\n' << owner.session.token << '\n';
+    state << id << '\n' << owner.session.token << '\n' << public_token << '\n';
     BOOST_REQUIRE(state.good());
 }
 
@@ -183,11 +189,16 @@ BOOST_AUTO_TEST_SUITE(clock_phase, *boost::unit_test::label("clock") * boost::un
 
 BOOST_AUTO_TEST_CASE(the_summary_is_re_derived_after_the_boundary) {
     std::ifstream state(clock_state_path());
-    std::string id, token;
-    BOOST_REQUIRE_MESSAGE(std::getline(state, id) && std::getline(state, token), "run --run_test=@clock_prepare first");
+    std::string id, token, public_token;
+    BOOST_REQUIRE_MESSAGE(std::getline(state, id) && std::getline(state, token) && std::getline(state, public_token),
+                          "run --run_test=@clock_prepare first");
     StackClient client;
     const httplib::Headers bearer = {{"Authorization", "Bearer " + token}};
+    // The public answer first: the page kept yesterday no longer holds and is rendered again.
+    const auto public_answer = StackClient(fresh_source_ip()).get("/api/public/qr/" + public_token).json();
     const auto trust = client.get("/api/vehicles/" + id + "/trust", bearer).json();
+    BOOST_TEST(public_answer->getValue<std::string>("trust_light") == trust->getValue<std::string>("light"));
+    BOOST_TEST(public_answer->getValue<std::string>("hint") == trust->getValue<std::string>("hint"));
     bool stale = false;
     for (std::size_t i = 0; i < trust->getArray("reasons")->size(); ++i) {
         stale = stale || trust->getArray("reasons")->getObject(static_cast<unsigned>(i))->getValue<std::string>("code") ==

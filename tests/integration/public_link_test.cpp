@@ -176,6 +176,43 @@ BOOST_AUTO_TEST_CASE(on_public_answer_rotate_off) {
     BOOST_TEST(public_read("not-a-token").status == 404);
 }
 
+// The answer is rendered once and kept beside the token (sql/V015__public_pages.sql): every
+// change it was rendered from shows in the very next read.
+BOOST_AUTO_TEST_CASE(the_kept_public_answer_follows_every_change_at_once) {
+    Owner owner;
+    const std::string vehicle_path = "/api/vehicles/" + owner.vehicle_id;
+    const std::string token = token_of(owner.link_on());
+    const auto page_of = [&] {
+        return query_as_owner("SELECT COALESCE(page, 'none') FROM public_links WHERE token = '" + token + "'").at(0).at(0);
+    };
+    const Reply first = public_read(token);
+    BOOST_REQUIRE_MESSAGE(first.status == 200, first.body);
+    BOOST_TEST(page_of() == first.body);  // kept for the next reads
+    BOOST_TEST(first.json()->getValue<std::string>("trust_light") == "rot");
+
+    // Entries: the light moves.
+    owner.add_entry("2024-05-06", 90000, "wartung", "Inspektion");
+    const Reply documented = public_read(token);
+    BOOST_TEST(documented.json()->getValue<std::string>("trust_light") ==
+               owner.send("GET", vehicle_path + "/trust").json()->getValue<std::string>("light"));
+    BOOST_TEST(documented.body != first.body);
+
+    // Vehicle facts and accident status.
+    BOOST_REQUIRE(owner.send("PATCH", vehicle_path, R"({"make":"Ruf","accident_status":"unfallfrei"})").status == 200);
+    const Reply patched = public_read(token);
+    BOOST_TEST(patched.json()->getObject("vehicle")->getValue<std::string>("make") == "Ruf");
+    BOOST_TEST(patched.json()->getValue<std::string>("accident_status_label") == "Unfallfrei");
+    BOOST_TEST(page_of() == patched.body);
+
+    // What the workers keep is what they send: a page is served as stored …
+    const std::string kept = patched.body;
+    query_as_owner("UPDATE public_links SET page = '{\"kept\":true}' WHERE token = '" + token + "' RETURNING 1");
+    BOOST_TEST(public_read(token).body == R"({"kept":true})");
+    // … unless another release rendered it: then it is rendered again.
+    query_as_owner("UPDATE public_links SET page_release = 'an older release' WHERE token = '" + token + "' RETURNING 1");
+    BOOST_TEST(public_read(token).body == kept);
+}
+
 BOOST_AUTO_TEST_CASE(everyone_sees_the_same_public_answer) {
     Admin super("superadmin", "public-super");
     Member moderator(super, "moderator", "public-moderator");
