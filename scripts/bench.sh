@@ -62,6 +62,39 @@ mkdir -p "$SCRIPTS"
 printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" > "$SCRIPTS/get.lua"
 # Writes go to the other nine vehicles in turn: a write locks its vehicle, and one owner's
 # writes to one car do not come 64 at a time.
+# The public read over many links: every seeded vehicle's link turned on (random 64-character
+# tokens), each request a random one of them. A warm-up pass renders their pages once (what
+# the site keeps between changes); the first reads after a change are measured separately.
+psql_super -d ltc -c "INSERT INTO public_links (vehicle_id, token)
+    SELECT id, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') FROM vehicles
+    WHERE make = 'Seedwagen' AND deleted_at IS NULL ON CONFLICT (vehicle_id) DO NOTHING" >/dev/null
+psql_super -d ltc -Atc "SELECT p.token FROM public_links p JOIN vehicles v ON v.id = p.vehicle_id
+    WHERE v.make = 'Seedwagen' AND v.deleted_at IS NULL" > "$SCRIPTS/public-tokens.txt"
+public_tokens=$(wc -l < "$SCRIPTS/public-tokens.txt")
+cat > "$SCRIPTS/public.lua" <<LUA
+local tokens = {}
+for line in io.lines("$SCRIPTS/public-tokens.txt") do tokens[#tokens + 1] = line end
+math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+request = function()
+    return wrk.format(nil, "/api/public/qr/" .. tokens[math.random(#tokens)])
+end
+LUA
+# Warm-up: each of wrk's two threads walks the tokens in its own half of the stride.
+cat > "$SCRIPTS/public-walk.lua" <<LUA
+local tokens = {}
+for line in io.lines("$SCRIPTS/public-tokens.txt") do tokens[#tokens + 1] = line end
+local counter = 0
+setup = function(thread) thread:set("id", counter); counter = counter + 1 end
+local next_index = nil
+request = function()
+    next_index = (next_index or id + 1 - 2) + 2
+    if next_index > #tokens then next_index = id + 1 end
+    return wrk.format(nil, "/api/public/qr/" .. tokens[next_index])
+end
+LUA
+wrk -t2 -c"$CONNECTIONS" -d"$((public_tokens / 1500 + 2))s" -s "$SCRIPTS/public-walk.lua" "$API/" >/dev/null
+echo "public links: $public_tokens, their pages rendered by a warm-up pass" >&2
+
 write_paths=$(sed -n '2,10p' <<<"$vehicles" | sed 's|.*|"/api/vehicles/&/entries"|' | paste -sd,)
 cat > "$SCRIPTS/post.lua" <<LUA
 wrk.method = "POST"
@@ -100,17 +133,17 @@ declare -A urls=(
     [ceiling]="https://127.0.0.1:$BENCH_PORT/"
     [live]="$API/api/health/live"
     [health]="$API/api/health"
-    [public]="$API/api/public/qr/$public_token"
+    [public]="$API/"  # tokens from public.lua
     [me]="$API/api/auth/me"
     [vehicle]="$API/api/vehicles/$read_vehicle"
     [entries]="$API/api/vehicles/$read_vehicle/entries"
     [list]="$API/api/vehicles"
     [create]="$API/api/vehicles/$read_vehicle/entries"  # paths from post.lua
 )
-declare -A scripts=([me]=get.lua [vehicle]=get.lua [entries]=get.lua [list]=get.lua [create]=post.lua)
+declare -A scripts=([public]=public.lua [me]=get.lua [vehicle]=get.lua [entries]=get.lua [list]=get.lua [create]=post.lua)
 declare -A labels=(
     [ceiling]="libfcgi ceiling" [live]="/api/health/live" [health]="/api/health (database)"
-    [public]="GET /api/public/qr/{token}"
+    [public]="GET /api/public/qr/{token} ($public_tokens links)"
     [me]="GET /api/auth/me" [vehicle]="GET /api/vehicles/{id}" [entries]="GET …/entries (20)"
     [list]="GET /api/vehicles (10)" [create]="POST …/entries"
 )
@@ -132,6 +165,12 @@ for target in "${targets[@]}"; do
     [[ $target == ceiling ]] && ceiling=$r
     printf '%-28s %12.0f %9.2f %9.2f %7.2f\n' "${labels[$target]}" "$r" "$m" "$p" "$(echo "$r / $ceiling" | bc -l)"
 done
+
+# The public read when no page is kept (every vehicle changed since its last read): pages
+# forgotten, then random tokens as above — mostly first reads, each rendered and stored.
+psql_super -d ltc -c "UPDATE public_links SET page = NULL WHERE page IS NOT NULL" >/dev/null
+read -r r m p < <(measure "$API/" "$SCRIPTS/public.lua")
+printf 'public read, pages not kept: %.0f requests/s, p50 %.2f ms, p99 %.2f ms\n' "$r" "$m" "$p"
 
 # The A6 sticker PDF of one vehicle (issue 11: ≤ 50 ms): one connection, so the figure is the
 # time of one generation, not of a queue.
