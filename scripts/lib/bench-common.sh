@@ -40,13 +40,13 @@ sign_in_token() {
         sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
-# The seeded owner seed-1-0@seed.example (10 vehicles of 20 entries, a dealer) at the API $1:
-# sets token, vehicles (ten ids, one a line), read_vehicle (the first) and public_token (of
-# the first vehicle's public link, turned on or renewed).
+# A seeded owner seed-<S>-0@seed.example (10 vehicles of 20 entries, a dealer; S = $2, default 1)
+# at the API $1: sets token, vehicles (ten ids, one a line), read_vehicle (the first) and
+# public_token (of the first vehicle's public link, turned on or renewed).
 seeded_owner() {
-    local api=$1
-    "$ROOT/scripts/ltc-local.sh" seed --owners 1 --vehicles-per-owner 10 --entries-per-vehicle 20 --seed 1 >&2
-    token=$(sign_in_token "$api" seed-1-0@seed.example)
+    local api=$1 seed=${2:-1}
+    "$ROOT/scripts/ltc-local.sh" seed --owners 1 --vehicles-per-owner 10 --entries-per-vehicle 20 --seed "$seed" >&2
+    token=$(sign_in_token "$api" "seed-$seed-0@seed.example")
     [[ -n $token ]] || { echo "could not sign in the seeded owner" >&2; exit 1; }
     vehicles=$(curl -sk -H "Authorization: Bearer $token" "$api/api/vehicles?limit=10" | grep -o '"id":"[^"]*"' | cut -d'"' -f4)
     read_vehicle=$(sed -n 1p <<<"$vehicles")
