@@ -25,7 +25,10 @@ struct MailerSettings {
     std::string mail_dir;                   // LTC_MAIL_DIR (default <var>/mail)
     std::optional<SmtpTarget> smtp;         // LTC_SMTP_URL
     int smtp_timeout_seconds = 30;          // LTC_SMTP_TIMEOUT_SECONDS: per wait on the server
-    int max_attempts = 5;
+    // Attempts before a mail counts as failed: with the backoff below they span about half an
+    // hour, so an SMTP outage that short loses nothing, inside the hour after which pending mail
+    // expires (outbox.cpp).
+    int max_attempts = 10;
 };
 
 // Seconds to wait before the next attempt after `attempts` failures: 5, 10, 20, 40, … (≤ 600).
