@@ -1,5 +1,7 @@
 #include "auth/client_ip.hpp"
 
+#include "crypto/hmac.hpp"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
@@ -31,6 +33,11 @@ std::string rate_limit_key_for_ip(std::string_view remote_addr) {
     std::memset(&v6.s6_addr[8], 0, 8);
     if (inet_ntop(AF_INET6, &v6, text, sizeof text) == nullptr) return "invalid";
     return std::string(text) + "/64";
+}
+
+std::string ip_bucket(const crypto::KeyRing& keys, std::string_view purpose, std::string_view remote_addr) {
+    return std::string(purpose) + ":ip:" +
+           crypto::hmac_sha256_hex(keys.key_for(crypto::key_label::email_hmac), "ip:" + rate_limit_key_for_ip(remote_addr));
 }
 
 }  // namespace ltc::auth

@@ -29,13 +29,6 @@ namespace {
 
 const char* const request_accepted_message = "Wenn die E-Mail-Adresse gültig ist, wurde ein Code gesendet.";
 
-std::string ip_bucket(const server::Services& services, const std::string& purpose, const std::string& remote_addr) {
-    // The address is hashed like e-mail addresses: counters never hold personal data.
-    return purpose + ":ip:" +
-           crypto::hmac_sha256_hex(services.keys.key_for(crypto::key_label::email_hmac),
-                                   "ip:" + rate_limit_key_for_ip(remote_addr));
-}
-
 std::string address_bucket(const std::string& purpose, const std::string& hmac) { return purpose + ":addr:" + hmac; }
 
 std::string code_hmac(const server::Services& services, const std::string& code, const std::string& challenge_id) {
@@ -63,7 +56,7 @@ http::ApiError rate_limited(long retry_after) {
 void enforce_ip_limit(http::Request& request, server::Services& services, const std::string& purpose,
                       const config::Limit& limit) {
     soci::session& sql = services.database.session();
-    const LimitDecision decision = count_and_decide(sql, ip_bucket(services, purpose, request.remote_addr), limit);
+    const LimitDecision decision = count_and_decide(sql, ip_bucket(services.keys, purpose, request.remote_addr), limit);
     if (decision.allowed) return;
     auto event = anonymous_event(request, "AUTH_RATE_LIMITED", "denied");
     event.meta = {{"scope", purpose + "_per_ip"}};

@@ -10,7 +10,6 @@
 #include "auth/client_ip.hpp"
 #include "auth/rate_limit_store.hpp"
 #include "auth/users.hpp"
-#include "crypto/hmac.hpp"
 #include "http/json_body.hpp"
 #include "http/json_fields.hpp"
 #include "mail/outbox.hpp"
@@ -32,10 +31,8 @@ struct Buckets {
 };
 
 Buckets failure_buckets(const server::Services& services, const http::Request& request, const auth::Caller& caller) {
-    // The address is hashed like e-mail addresses: counters never hold personal data.
-    const std::string ip_hmac = crypto::hmac_sha256_hex(services.keys.key_for(crypto::key_label::email_hmac),
-                                                        "ip:" + auth::rate_limit_key_for_ip(request.remote_addr));
-    return {"redeem_failure:ip:" + ip_hmac, "redeem_failure:user:" + caller.session.user_id};
+    return {auth::ip_bucket(services.keys, "redeem_failure", request.remote_addr),
+            "redeem_failure:user:" + caller.session.user_id};
 }
 
 long retry_after(const config::Limit& limit) {

@@ -44,4 +44,17 @@ BOOST_AUTO_TEST_CASE(invalid_inputs) {
     BOOST_TEST(rate_limit_key_for_ip(std::string(200, '1')) == "invalid");
 }
 
+BOOST_AUTO_TEST_CASE(a_limit_bucket_holds_the_address_only_as_a_hash) {
+    const ltc::crypto::KeyRing keys(std::string(32, 'k'));
+    const std::string bucket = ltc::auth::ip_bucket(keys, "code_request", "2001:db8:1:2::aaaa");
+    BOOST_TEST(bucket.rfind("code_request:ip:", 0) == 0u);
+    BOOST_TEST(bucket.size() == std::string("code_request:ip:").size() + 64);  // HMAC-SHA256 in hex
+    BOOST_TEST(bucket.find("2001") == std::string::npos);
+    // One bucket for the whole /64, another for another network or purpose.
+    BOOST_TEST(ltc::auth::ip_bucket(keys, "code_request", "2001:db8:1:2::bbbb") == bucket);
+    BOOST_TEST(ltc::auth::ip_bucket(keys, "code_request", "2001:db8:1:3::aaaa") != bucket);
+    // Another purpose: its own counter, the same hash (code requests and redeem failures).
+    BOOST_TEST(ltc::auth::ip_bucket(keys, "redeem_failure", "2001:db8:1:2::aaaa") == "redeem_failure:ip:" + bucket.substr(16));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
