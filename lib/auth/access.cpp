@@ -35,10 +35,11 @@ namespace {
 }
 }  // namespace
 
-void apply_access(Access access, const DeniedAs& denied_as, http::Request& request, server::Services& services) {
+void apply_access(Access access, const DeniedAs& denied_as, http::Request& request, server::Services& services,
+                  const std::vector<db::NamedStatement>& early_reads) {
+    if (access == Access::anyone) return;
+    find_caller_with(request, services, early_reads);
     switch (access) {
-        case Access::anyone:
-            return;
         case Access::optional_session:
             if (const auto caller = find_caller(request, services)) check_caller(request, *caller, PendingSessions::allowed);
             return;

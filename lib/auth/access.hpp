@@ -3,7 +3,9 @@
 // the route binding applies it before the handler, so a handler starts with a caller who may
 // call it. Object scope (404) and step-up stay in the handler: 404 comes before step-up.
 #include <string_view>
+#include <vector>
 
+#include "db/query.hpp"
 #include "http/request.hpp"
 #include "server/services.hpp"
 
@@ -32,7 +34,9 @@ struct DeniedAs {
 std::string_view access_name(Access access);
 
 // 401 unauthenticated, 403 csrf_failed, 403 second_factor_required, 403 forbidden, 403
-// consent_required — in this order, as the class asks. The caller found is kept on the request.
-void apply_access(Access access, const DeniedAs& denied_as, http::Request& request, server::Services& services);
+// consent_required — in this order, as the class asks. The caller found is kept on the request,
+// with the route's early reads, sent in the same round trip (find_caller_with).
+void apply_access(Access access, const DeniedAs& denied_as, http::Request& request, server::Services& services,
+                  const std::vector<db::NamedStatement>& early_reads = {});
 
 }  // namespace ltc::auth

@@ -1,5 +1,7 @@
 #include "auth/authenticate.hpp"
 
+#include <map>
+
 #include "crypto/constant_time.hpp"
 #include "http/api_error.hpp"
 
@@ -26,22 +28,49 @@ std::optional<std::string> presented_token(const http::Request& request, bool& v
 }
 
 namespace {
-std::optional<Caller> look_up_caller(http::Request& request, server::Services& services) {
-    bool via_cookie = false;
-    const auto token = presented_token(request, via_cookie);
-    if (!token) return std::nullopt;
-    auto session = find_live_session(services.database.session(), services.keys, *token);
-    if (!session) return std::nullopt;
-    request.role = session->role;
-    return Caller{*session, *token, via_cookie};
+const std::optional<Caller>* cached_caller(const http::Request& request) {
+    return std::any_cast<std::optional<Caller>>(&request.caller);
+}
+
+// Remembers the caller for the rest of the request (find_caller answers from it).
+std::optional<Caller> keep_caller(http::Request& request, std::optional<SessionInfo> session, std::string token,
+                                  bool via_cookie) {
+    std::optional<Caller> caller;
+    if (session) {
+        request.role = session->role;
+        caller = Caller{std::move(*session), std::move(token), via_cookie};
+    }
+    request.caller = caller;
+    return caller;
 }
 }  // namespace
 
 std::optional<Caller> find_caller(http::Request& request, server::Services& services) {
-    if (const auto* cached = std::any_cast<std::optional<Caller>>(&request.caller)) return *cached;
-    auto caller = look_up_caller(request, services);
-    request.caller = caller;
-    return caller;
+    return find_caller_with(request, services, {});
+}
+
+std::optional<Caller> find_caller_with(http::Request& request, server::Services& services,
+                                       const std::vector<db::NamedStatement>& reads) {
+    if (const auto* cached = cached_caller(request)) return *cached;
+    bool via_cookie = false;
+    const auto token = presented_token(request, via_cookie);
+    const auto lookup = token ? live_session_statement(services.keys, *token) : std::nullopt;
+    if (!lookup) return keep_caller(request, std::nullopt, {}, via_cookie);
+    std::vector<db::Statement> statements{*lookup};
+    for (const auto& read : reads) statements.push_back(read.statement);
+    const auto results = db::query_all(services.database.session(), statements);
+    std::map<std::string, db::Result> by_name;
+    for (std::size_t i = 0; i < reads.size(); ++i) by_name.emplace(reads[i].name, results[i + 1]);
+    request.early_reads = std::move(by_name);
+    return keep_caller(request, read_live_session(results.front()), *token, via_cookie);
+}
+
+std::optional<db::Result> early_read(const http::Request& request, const std::string& name) {
+    const auto* reads = std::any_cast<std::map<std::string, db::Result>>(&request.early_reads);
+    if (reads == nullptr) return std::nullopt;
+    const auto found = reads->find(name);
+    if (found == reads->end()) return std::nullopt;
+    return found->second;
 }
 
 void check_caller(const http::Request& request, const Caller& caller, PendingSessions pending) {

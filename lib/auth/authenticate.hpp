@@ -3,6 +3,7 @@
 // the guards every product handler calls in API.md's order (401 → CSRF → role → consent).
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/session_cookie.hpp"
 #include "auth/sessions.hpp"
@@ -23,6 +24,15 @@ std::optional<std::string> presented_token(const http::Request& request, bool& v
 // The caller, or nullopt when there is no live session. Checks nothing else. Looked up once per
 // request: later calls answer from request.caller.
 std::optional<Caller> find_caller(http::Request& request, server::Services& services);
+
+// find_caller, with the route's early reads sent in the same round trip (db::query_all) and kept
+// on the request. Without a token nothing is read (the request is refused before the reads
+// would matter). They run before the caller is checked: they must only read, and a handler uses
+// them (early_read) only after the guards passed.
+std::optional<Caller> find_caller_with(http::Request& request, server::Services& services,
+                                       const std::vector<db::NamedStatement>& reads);
+// The result of the early read of that name, if the route made it.
+std::optional<db::Result> early_read(const http::Request& request, const std::string& name);
 
 enum class PendingSessions { refused, allowed };
 

@@ -90,11 +90,14 @@ std::string grant_step_up(soci::session& sql, const std::string& session_id, lon
         ->text(0);
 }
 
-std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::KeyRing& keys, const std::string& token) {
+std::optional<db::Statement> live_session_statement(const crypto::KeyRing& keys, const std::string& token) {
     if (token.empty() || token.size() > 200) return std::nullopt;
     // One call of the function in sql/V012__session_caller.sql (its plans stay cached per connection).
-    static const std::string statement = "SELECT * FROM session_caller($1)";
-    const auto row = db::query(sql, statement, {token_hash(keys, token)}).first();
+    return db::Statement{"SELECT * FROM session_caller($1)", {token_hash(keys, token)}};
+}
+
+std::optional<SessionInfo> read_live_session(const db::Result& result) {
+    const auto row = result.first();
     if (!row) return std::nullopt;
     SessionInfo info;
     info.session_id = row->text(0);
@@ -108,6 +111,12 @@ std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::K
     info.consent_missing = parse_missing(row->optional_text(8));
     info.email_ciphertext = row->text(9);
     return info;
+}
+
+std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::KeyRing& keys, const std::string& token) {
+    const auto statement = live_session_statement(keys, token);
+    if (!statement) return std::nullopt;
+    return read_live_session(db::query(sql, statement->sql, statement->params));
 }
 
 void end_session(soci::session& sql, const std::string& session_id) {

@@ -2,6 +2,7 @@
 // Server-side sessions: a 256-bit random token handed to the client, only its HMAC stored.
 // Admins first get a pending session that reaches only the second-factor step.
 #include <optional>
+
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 
 #include "config/auth_settings.hpp"
 #include "crypto/hkdf.hpp"
+#include "db/query.hpp"
 
 namespace ltc::auth {
 
@@ -58,6 +60,10 @@ std::string grant_step_up(soci::session& sql, const std::string& session_id, lon
 // idle, user active) with role, second-factor and step-up state and the consent documents still
 // missing. The same statement refreshes last_seen_at, at most once a minute.
 std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::KeyRing& keys, const std::string& token);
+// The same lookup split in two, for sending it along with other statements in one round trip:
+// the statement (nullopt for a token that cannot be one), and the reading of its result.
+std::optional<db::Statement> live_session_statement(const crypto::KeyRing& keys, const std::string& token);
+std::optional<SessionInfo> read_live_session(const db::Result& result);
 
 void end_session(soci::session& sql, const std::string& session_id);
 // Returns how many sessions ended.

@@ -45,9 +45,11 @@ KeyRing::KeyRing(std::string secret, int version)
     : prk_(hkdf_extract("lifetimecircle-v" + std::to_string(version), secret)),
       version_(version) {
     OPENSSL_cleanse(secret.data(), secret.size());
+    for (const std::string_view label : key_label::all) derived_.emplace(label, hkdf_expand(prk_, label, hash_len));
 }
 
 std::string KeyRing::key_for(std::string_view label) const {
+    if (const auto known = derived_.find(label); known != derived_.end()) return known->second;
     return hkdf_expand(prk_, label, hash_len);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // HKDF-SHA256 (RFC 5869) and the KeyRing that derives per-purpose keys from LTC_SECRET_KEY.
+#include <array>
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -28,9 +30,13 @@ inline constexpr std::string_view totp_enc = "totp-enc";
 inline constexpr std::string_view outbox_enc = "outbox-enc";
 inline constexpr std::string_view transfer_code = "transfer-code";  // HMAC of ownership-transfer codes
 inline constexpr std::string_view export_token = "export-token";    // hash of full-export download tokens
+inline constexpr std::array all = {email_hmac, vin_hmac,   code_hmac,   token_hash,    email_enc,
+                                   vin_enc,    totp_enc,   outbox_enc,  transfer_code, export_token};
 }  // namespace key_label
 
 // Per-purpose 32-byte keys: HKDF(salt = "lifetimecircle-v<version>", ikm = secret, info = label).
+// The keys of key_label::all are derived once, at construction: every signed-in request needs
+// two of them, and deriving costs two HMACs each.
 class KeyRing {
 public:
     explicit KeyRing(std::string secret, int version = 1);
@@ -43,6 +49,7 @@ public:
 private:
     std::string prk_;
     int version_;
+    std::map<std::string, std::string, std::less<>> derived_;
 };
 
 }  // namespace ltc::crypto

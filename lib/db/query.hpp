@@ -79,6 +79,7 @@ public:
     std::optional<Row> first() const;
     // Rows changed by an INSERT/UPDATE/DELETE.
     long long affected() const;
+    const PGresult* raw() const { return result_.get(); }
 
     class iterator {
     public:
@@ -98,6 +99,18 @@ private:
     std::shared_ptr<PGresult> result_;
 };
 
+// A statement with its parameters, for query_all.
+struct Statement {
+    std::string sql;
+    std::vector<Param> params;
+};
+
+// A read a route sends along with the caller lookup (auth::apply_access), found by its name.
+struct NamedStatement {
+    std::string name;
+    Statement statement;
+};
+
 // How long one statement may wait on the server (set once per process; default 2 s).
 void set_query_deadline(std::chrono::milliseconds deadline);
 std::chrono::milliseconds query_deadline();
@@ -109,5 +122,11 @@ PGconn* connection_of(soci::session& sql);
 Result query(soci::session& sql, const std::string& statement, std::initializer_list<Param> params = {});
 Result query(soci::session& sql, const std::string& statement, const std::vector<Param>& params);
 Result query(PGconn* connection, const std::string& statement, const std::vector<Param>& params);
+
+// Runs the statements in one round trip (libpq's pipeline mode: all sent, then one Sync), so
+// they form one implicit transaction and see one snapshot; the results come in their order.
+// If one fails, the ones after it do not run and its QueryError is thrown. Deadline as above.
+std::vector<Result> query_all(soci::session& sql, const std::vector<Statement>& statements);
+std::vector<Result> query_all(PGconn* connection, const std::vector<Statement>& statements);
 
 }  // namespace ltc::db

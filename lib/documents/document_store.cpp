@@ -132,13 +132,19 @@ void store_entry(soci::session& sql, const std::string& id, const std::optional<
     db::query(sql, "UPDATE documents SET entry_id = $2::uuid WHERE id = $1::uuid", {id, entry_id});
 }
 
+db::Statement evidence_facts_statement(const std::string& vehicle_id) {
+    return {"SELECT entry_id::text, approval = 'approved' AND scan = 'clean' AND pii = 'ok', approval = 'quarantined',"
+            " pii <> 'ok' FROM documents WHERE vehicle_id = $1::uuid AND deleted_at IS NULL",
+            {vehicle_id}};
+}
+
 EvidenceFacts evidence_facts(soci::session& sql, const std::string& vehicle_id) {
+    const db::Statement statement = evidence_facts_statement(vehicle_id);
+    return read_evidence_facts(db::query(sql, statement.sql, statement.params));
+}
+
+EvidenceFacts read_evidence_facts(const db::Result& result) {
     EvidenceFacts facts;
-    const db::Result result = db::query(
-        sql,
-        "SELECT entry_id::text, approval = 'approved' AND scan = 'clean' AND pii = 'ok', approval = 'quarantined',"
-        " pii <> 'ok' FROM documents WHERE vehicle_id = $1::uuid AND deleted_at IS NULL",
-        {vehicle_id});
     for (const db::Row row : result) {
         const auto entry_id = row.optional_text(0);
         if (entry_id && row.flag(1)) facts.entries_with_valid_evidence.insert(*entry_id);
@@ -148,11 +154,19 @@ EvidenceFacts evidence_facts(soci::session& sql, const std::string& vehicle_id) 
     return facts;
 }
 
-std::vector<EntryDocumentLink> entry_document_links(soci::session& sql, const std::string& vehicle_id) {
+db::Statement entry_document_links_statement(const std::string& vehicle_id) {
+    return {"SELECT * FROM entry_document_rows($1::uuid)", {vehicle_id}};
+}
+
+std::vector<EntryDocumentLink> read_entry_document_links(const db::Result& result) {
     std::vector<EntryDocumentLink> links;
-    const db::Result result = db::query(sql, "SELECT * FROM entry_document_rows($1::uuid)", {vehicle_id});
     for (const db::Row row : result) links.push_back({row.text(0), row.text(1), row.flag(2)});
     return links;
+}
+
+std::vector<EntryDocumentLink> entry_document_links(soci::session& sql, const std::string& vehicle_id) {
+    const db::Statement statement = entry_document_links_statement(vehicle_id);
+    return read_entry_document_links(db::query(sql, statement.sql, statement.params));
 }
 
 std::optional<ScanCandidate> claim_scan(soci::session& sql) {

@@ -7,6 +7,7 @@
 
 #include <soci/soci.h>
 
+#include "db/query.hpp"
 #include "documents/document_state.hpp"
 #include "trust/trust_light.hpp"
 
@@ -66,6 +67,9 @@ struct EvidenceFacts {
     trust::DocumentFacts documents;
 };
 EvidenceFacts evidence_facts(soci::session& sql, const std::string& vehicle_id);
+// evidence_facts in two parts, for sending it along with other reads (db::query_all).
+db::Statement evidence_facts_statement(const std::string& vehicle_id);
+EvidenceFacts read_evidence_facts(const db::Result& result);
 
 // The vehicle's documents attached to entries (not deleted, oldest first, whatever their state),
 // each with whether it is valid evidence: one call (entry_document_rows, V014).
@@ -75,6 +79,9 @@ struct EntryDocumentLink {
     bool valid_evidence = false;
 };
 std::vector<EntryDocumentLink> entry_document_links(soci::session& sql, const std::string& vehicle_id);
+// entry_document_links in two parts, for an early read (auth::early_read).
+db::Statement entry_document_links_statement(const std::string& vehicle_id);
+std::vector<EntryDocumentLink> read_entry_document_links(const db::Result& result);
 
 // The scan job: pending, not deleted documents whose next attempt is due, locked for this
 // transaction (SKIP LOCKED lets several jobs share the work).

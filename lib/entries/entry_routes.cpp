@@ -13,6 +13,7 @@
 #include "http/ids.hpp"
 #include "http/json_body.hpp"
 #include "db/error_mapping.hpp"
+#include "documents/document_store.hpp"
 #include "vehicles/trust_summary.hpp"
 #include "vehicles/vehicle_access.hpp"
 
@@ -22,13 +23,13 @@ namespace {
 
 // The store reads a vehicle's entries whole (a vehicle has few); the page is cut here until
 // the store pages in SQL.
-Poco::JSON::Object::Ptr page_of(const std::vector<EntryVersion>& versions, const http::Page& page,
-                                const EntryDocuments& documents) {
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
+http::Response page_of(const std::vector<EntryVersion>& versions, const http::Page& page,
+                       const EntryDocuments& documents) {
     const auto first = std::min(versions.size(), static_cast<std::size_t>(page.offset));
-    const auto end = std::min(versions.size(), first + static_cast<std::size_t>(page.limit) + 1);
-    for (auto i = first; i < end; ++i) items->add(entry_json(versions[i], documents));
-    return http::page_json(items, page);
+    const auto count = std::min(versions.size() - first, static_cast<std::size_t>(page.limit) + 1);
+    return http::raw_json_response(200, http::page_text(count, page, [&](http::JsonWriter& writer, std::size_t i) {
+                                        write_entry(writer, versions[first + i], documents);
+                                    }));
 }
 
 struct Scope {
@@ -67,7 +68,7 @@ void record(soci::session& sql, const http::Request& request, const Scope& scope
 }
 
 http::Response entry_response(int status, server::Services& services, const Scope& scope, const EntryVersion& entry) {
-    return http::json_response(status, entry_json(entry, entry_documents(services.database.session(), scope.vehicle.id)));
+    return http::raw_json_response(status, entry_text(entry, entry_documents(services.database.session(), scope.vehicle.id)));
 }
 
 http::ApiError stale_revision() {
@@ -87,12 +88,24 @@ EntryVersion write_version(http::Request& request, server::Services& services, c
     return written;
 }
 
+// The list's reads go with the caller lookup: vehicle, entries and their documents.
+std::vector<db::NamedStatement> list_early_reads(const http::Request& request) {
+    auto reads = vehicles::vehicle_early_reads(request);
+    if (reads.empty()) return reads;
+    const std::string id = request.param("id");
+    reads.push_back({"entries", latest_entries_statement(id)});
+    reads.push_back({"entry_documents", documents::entry_document_links_statement(id)});
+    return reads;
+}
+
 http::Response list(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
     const http::Page page = http::read_page(request);
     soci::session& sql = services.database.session();
-    return http::json_response(200, page_of(latest_entries(sql, scope.vehicle.id), page,
-                                            entry_documents(sql, scope.vehicle.id)));
+    const auto entries = auth::early_read(request, "entries");
+    const auto links = auth::early_read(request, "entry_documents");
+    return page_of(entries ? read_latest_entries(*entries) : latest_entries(sql, scope.vehicle.id), page,
+                   links ? entry_documents(*links) : entry_documents(sql, scope.vehicle.id));
 }
 
 http::Response create(http::Request& request, server::Services& services) {
@@ -104,7 +117,7 @@ http::Response create(http::Request& request, server::Services& services) {
     version.fields = input.fields;
     const EntryVersion written = write_version(request, services, scope, version, "ENTRY_CREATED");
     // A new entry has no documents yet: nothing to read for its T-level and document_ids.
-    return http::json_response(201, entry_json(written, EntryDocuments{}));
+    return http::raw_json_response(201, entry_text(written, EntryDocuments{}));
 }
 
 http::Response get(http::Request& request, server::Services& services) {
@@ -119,7 +132,7 @@ http::Response history_of(http::Request& request, server::Services& services) {
     const auto versions = history(services.database.session(), scope.vehicle.id, entry_id);
     if (versions.empty()) throw http::not_found();
     const http::Page page = http::read_page(request);
-    return http::json_response(200, page_of(versions, page, entry_documents(services.database.session(), scope.vehicle.id)));
+    return page_of(versions, page, entry_documents(services.database.session(), scope.vehicle.id));
 }
 
 http::Response revise(http::Request& request, server::Services& services) {
@@ -153,8 +166,8 @@ http::Response remove(http::Request& request, server::Services& services) {
 void register_entry_routes(http::Router& router, server::Services& services) {
     db::register_conflict_code("entry_versions_pkey", "stale_revision");
     server::add_routes(router, services, {
-        {"GET", "/api/vehicles/{id}/entries", auth::Access::product, list},
-        {"POST", "/api/vehicles/{id}/entries", auth::Access::product, create},
+        {"GET", "/api/vehicles/{id}/entries", auth::Access::product, list, list_early_reads},
+        {"POST", "/api/vehicles/{id}/entries", auth::Access::product, create, vehicles::vehicle_early_reads},
         {"GET", "/api/vehicles/{id}/entries/{entry_id}", auth::Access::product, get},
         {"GET", "/api/vehicles/{id}/entries/{entry_id}/history", auth::Access::product, history_of},
         {"POST", "/api/vehicles/{id}/entries/{entry_id}/revisions", auth::Access::product, revise},

@@ -38,9 +38,27 @@ std::vector<EntryVersion> read_all(const db::Result& rows) {
 }
 }  // namespace
 
-std::vector<EntryVersion> latest_entries(soci::session& sql, const std::string& vehicle_id) {
+db::Statement trust_rows_statement(const std::string& vehicle_id) {
+    return {"SELECT * FROM trust_entry_rows($1::uuid)", {vehicle_id}};
+}
+
+std::vector<EntryTrustRow> read_trust_rows(const db::Result& rows) {
+    std::vector<EntryTrustRow> result;
+    result.reserve(rows.size());
+    for (const auto row : rows) result.push_back({row.text(0), row.text(1), row.integer(2), row.flag(3), row.text(4)});
+    return result;
+}
+
+db::Statement latest_entries_statement(const std::string& vehicle_id) {
     // sql/V013__hot_reads.sql: the same columns as columns(), with a cached plan.
-    return read_all(db::query(sql, "SELECT * FROM latest_entry_rows($1::uuid)", {vehicle_id}));
+    return {"SELECT * FROM latest_entry_rows($1::uuid)", {vehicle_id}};
+}
+
+std::vector<EntryVersion> read_latest_entries(const db::Result& rows) { return read_all(rows); }
+
+std::vector<EntryVersion> latest_entries(soci::session& sql, const std::string& vehicle_id) {
+    const db::Statement statement = latest_entries_statement(vehicle_id);
+    return read_all(db::query(sql, statement.sql, statement.params));
 }
 
 std::optional<EntryVersion> latest_version(soci::session& sql, const std::string& vehicle_id, const std::string& entry_id) {

@@ -6,6 +6,8 @@
 
 #include <soci/soci.h>
 
+#include "db/query.hpp"
+
 namespace ltc::entries {
 
 struct EntryFields {
@@ -30,6 +32,21 @@ struct EntryVersion {
 
 // Latest non-deleted versions: date descending, then newest first, ties by id.
 std::vector<EntryVersion> latest_entries(soci::session& sql, const std::string& vehicle_id);
+// What the trust light needs of each latest, not deleted entry (trust_entry_rows, V016): the
+// summary's re-derivation on every write reads only these.
+struct EntryTrustRow {
+    std::string entry_id;
+    std::string date;  // YYYY-MM-DD
+    long long odometer_km = 0;
+    bool paper_book = false;
+    std::string category;
+};
+db::Statement trust_rows_statement(const std::string& vehicle_id);
+std::vector<EntryTrustRow> read_trust_rows(const db::Result& rows);
+
+// latest_entries in two parts, for an early read (auth::early_read).
+db::Statement latest_entries_statement(const std::string& vehicle_id);
+std::vector<EntryVersion> read_latest_entries(const db::Result& rows);
 std::optional<EntryVersion> latest_version(soci::session& sql, const std::string& vehicle_id, const std::string& entry_id);
 std::vector<EntryVersion> history(soci::session& sql, const std::string& vehicle_id, const std::string& entry_id);
 

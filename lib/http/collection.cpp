@@ -78,4 +78,20 @@ Poco::JSON::Object::Ptr page_json(Poco::JSON::Array::Ptr items, const Page& page
     return body;
 }
 
+std::string page_text(std::size_t count, const Page& page,
+                      const std::function<void(JsonWriter& writer, std::size_t index)>& write_item) {
+    const bool more = static_cast<long long>(count) > page.limit;
+    const std::size_t shown = more ? static_cast<std::size_t>(page.limit) : count;
+    JsonWriter writer;
+    writer.begin_object().key("items").begin_array();
+    for (std::size_t i = 0; i < shown; ++i) write_item(writer, i);
+    writer.end_array().key("next_cursor");
+    if (more) {
+        writer.value(encode_cursor(page.offset + page.limit));
+    } else {
+        writer.null();
+    }
+    return writer.end_object().take();
+}
+
 }  // namespace ltc::http

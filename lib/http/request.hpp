@@ -32,6 +32,8 @@ struct Request {
     // The session lookup's result (auth::find_caller), kept so "who is asking" is one statement
     // per request however many guards ask. Type-erased: http/ knows nothing of auth/.
     std::any caller;
+    // The route's early reads (auth::early_read), answered in the caller lookup's round trip.
+    std::any early_reads;
 
     std::string header(const std::string& lower_case_name) const;
     std::optional<std::string> cookie(const std::string& name) const;

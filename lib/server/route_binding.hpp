@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "auth/access.hpp"
 #include "http/router.hpp"
@@ -12,6 +13,8 @@
 namespace ltc::server {
 
 using ServiceHandler = http::Response (*)(http::Request&, Services&);
+// Reads a route sends in the caller lookup's round trip (auth::early_read); only reads.
+using EarlyReads = std::vector<db::NamedStatement> (*)(const http::Request&);
 
 struct ServiceRoute {
     // Every field but the body mode is required: a route without an access class does not compile.
@@ -22,6 +25,10 @@ struct ServiceRoute {
     ServiceRoute(const char* method, const char* route_template, auth::Access access, ServiceHandler handler,
                  auth::DeniedAs denied_as)
         : method(method), route_template(route_template), access(access), handler(handler), denied_as(denied_as) {}
+    // Routes that need their first reads at once name them (one round trip with the caller lookup).
+    ServiceRoute(const char* method, const char* route_template, auth::Access access, ServiceHandler handler,
+                 EarlyReads early_reads)
+        : method(method), route_template(route_template), access(access), handler(handler), early_reads(early_reads) {}
 
     const char* method;
     const char* route_template;
@@ -29,6 +36,7 @@ struct ServiceRoute {
     ServiceHandler handler;
     http::BodyMode body_mode = http::BodyMode::buffered;
     auth::DeniedAs denied_as;
+    EarlyReads early_reads = nullptr;
 };
 
 inline void add_routes(http::Router& router, Services& services, std::initializer_list<ServiceRoute> routes) {
@@ -36,13 +44,18 @@ inline void add_routes(http::Router& router, Services& services, std::initialize
         if (route.access == auth::Access::superadmin && route.denied_as.action == nullptr) {
             throw std::logic_error(std::string("route ") + route.route_template + ": a superadmin route names its DeniedAs");
         }
+        if (route.access == auth::Access::anyone && route.early_reads != nullptr) {
+            throw std::logic_error(std::string("route ") + route.route_template + ": early reads ride on a caller lookup");
+        }
         const ServiceHandler handler = route.handler;
         const auth::Access access = route.access;
         const auth::DeniedAs denied_as = route.denied_as;
+        const EarlyReads early_reads = route.early_reads;
         router.add(
             route.method, route.route_template,
-            [&services, handler, access, denied_as](http::Request& request) {
-                auth::apply_access(access, denied_as, request, services);
+            [&services, handler, access, denied_as, early_reads](http::Request& request) {
+                auth::apply_access(access, denied_as, request, services,
+                                   early_reads != nullptr ? early_reads(request) : std::vector<db::NamedStatement>{});
                 return handler(request, services);
             },
             route.body_mode, std::string(auth::access_name(access)));

@@ -13,7 +13,8 @@ Vehicle require_vehicle(const http::Request& request, server::Services& services
     const std::string id = request.param("id");
     if (!http::is_uuid(id)) throw http::not_found();
     soci::session& sql = services.database.session();
-    const auto vehicle = load_vehicle(sql, id);
+    const auto early = auth::early_read(request, "vehicle");
+    const auto vehicle = early ? first_vehicle(*early) : load_vehicle(sql, id);
     if (!vehicle || (vehicle->owner_id != caller.session.user_id && !is_admin(caller))) {
         // Committed on its own: the request is refused, the attempt stays on record.
         audit::record(sql, audit::by_actor(caller.session.user_id, caller.session.role, request.request_id,
@@ -33,6 +34,12 @@ Vehicle require_vehicle(const http::Request& request, server::Services& services
         audit::record(sql, event);
     }
     return *vehicle;
+}
+
+std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request) {
+    const std::string id = request.param("id");
+    if (!http::is_uuid(id)) return {};
+    return {{"vehicle", vehicle_statement(id)}};
 }
 
 Vehicle lock_live_vehicle(soci::session& sql, const std::string& id) {

@@ -2,6 +2,7 @@
 // Object scope for vehicles (API.md order of checks, step 4): another owner's vehicle and an
 // unknown id answer 404 alike, and both leave an ACCESS_DENIED audit row.
 #include <string>
+#include <vector>
 
 #include "auth/authenticate.hpp"
 #include "vehicles/vehicle_store.hpp"
@@ -14,6 +15,10 @@ bool is_admin(const auth::Caller& caller);
 
 Vehicle require_vehicle(const http::Request& request, server::Services& services, const auth::Caller& caller,
                         DeletedVehicles deleted = DeletedVehicles::hidden);
+
+// The early read (auth::early_read) of the path's vehicle, for the route table: a route that
+// declares it gets its vehicle in the caller lookup's round trip, and require_vehicle uses it.
+std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request);
 
 // The vehicle locked for a write, re-checked inside the transaction: gone or deleted meanwhile → 404.
 Vehicle lock_live_vehicle(soci::session& sql, const std::string& id);

@@ -190,7 +190,7 @@ void register_vehicle_routes(http::Router& router, server::Services& services) {
     server::add_routes(router, services, {
         {"POST", "/api/vehicles", auth::Access::product, create_vehicle},
         {"GET", "/api/vehicles", auth::Access::product, list},
-        {"GET", "/api/vehicles/{id}", auth::Access::product, get},
+        {"GET", "/api/vehicles/{id}", auth::Access::product, get, vehicle_early_reads},
         {"PATCH", "/api/vehicles/{id}", auth::Access::product, patch},
         {"DELETE", "/api/vehicles/{id}", auth::Access::product, remove},
         {"POST", "/api/vehicles/{id}/restore", auth::Access::product, restore},

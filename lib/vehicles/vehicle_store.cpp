@@ -38,12 +38,6 @@ Vehicle from_row(const db::Row& row) {
     return vehicle;
 }
 
-std::optional<Vehicle> first_vehicle(const db::Result& result) {
-    const auto row = result.first();
-    if (!row) return std::nullopt;
-    return from_row(*row);
-}
-
 // The vehicle columns in the order of insert and update: $1..$12.
 std::vector<db::Param> field_params(const StoredVin& vin, const VehicleFields& fields) {
     return {vin.ciphertext,  vin.hmac,     vin.masked,   vin.check_digit_valid ? db::Param(*vin.check_digit_valid) : db::Param(),
@@ -52,8 +46,17 @@ std::vector<db::Param> field_params(const StoredVin& vin, const VehicleFields& f
 }
 }  // namespace
 
+std::optional<Vehicle> first_vehicle(const db::Result& result) {
+    const auto row = result.first();
+    if (!row) return std::nullopt;
+    return from_row(*row);
+}
+
+db::Statement vehicle_statement(const std::string& id) { return {"SELECT * FROM vehicle_row($1::uuid)", {id}}; }
+
 std::optional<Vehicle> load_vehicle(soci::session& sql, const std::string& id) {
-    return first_vehicle(db::query(sql, "SELECT * FROM vehicle_row($1::uuid)", {id}));
+    const db::Statement statement = vehicle_statement(id);
+    return first_vehicle(db::query(sql, statement.sql, statement.params));
 }
 
 std::optional<Vehicle> lock_vehicle(soci::session& sql, const std::string& id) {

@@ -7,6 +7,7 @@
 #include <soci/soci.h>
 
 #include "db/page.hpp"
+#include "db/query.hpp"
 #include "vehicles/vehicle_input.hpp"
 
 namespace ltc::vehicles {
@@ -45,6 +46,9 @@ struct Vehicle {
 enum class VehicleListing { own_active, all_active, all_deleted };
 
 std::optional<Vehicle> load_vehicle(soci::session& sql, const std::string& id);
+// load_vehicle in two parts, for sending it along with other statements (db::query_all).
+db::Statement vehicle_statement(const std::string& id);
+std::optional<Vehicle> first_vehicle(const db::Result& result);
 std::vector<Vehicle> list_vehicles(soci::session& sql, VehicleListing listing, const std::string& owner_id,
                                    const db::Page& page);
 

@@ -9,16 +9,21 @@ namespace ltc::vehicles {
 
 trust::TrustInput trust_input(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today) {
     trust::TrustInput input;
-    const documents::EvidenceFacts evidence = documents::evidence_facts(sql, vehicle.id);
+    // Documents and entries in one round trip, one snapshot.
+    const auto results = db::query_all(
+        sql, {documents::evidence_facts_statement(vehicle.id), entries::trust_rows_statement(vehicle.id)});
+    const documents::EvidenceFacts evidence = documents::read_evidence_facts(results[0]);
     input.documents = evidence.documents;
-    for (const auto& entry : entries::latest_entries(sql, vehicle.id)) {
+    auto rows = entries::read_trust_rows(results[1]);
+    input.entries.reserve(rows.size());
+    for (auto& entry : rows) {
         trust::EntryFacts facts;
-        facts.date = trust::parse_iso_date(entry.fields.date).value_or(today);
-        facts.odometer_km = entry.fields.odometer_km;
+        facts.date = trust::parse_iso_date(entry.date).value_or(today);
+        facts.odometer_km = entry.odometer_km;
         facts.level = trust::derive_trust_level(evidence.entries_with_valid_evidence.contains(entry.entry_id),
-                                                entry.fields.paper_book);
-        facts.category = entry.fields.category;
-        input.entries.push_back(facts);
+                                                entry.paper_book);
+        facts.category = std::move(entry.category);
+        input.entries.push_back(std::move(facts));
     }
     input.accident_status = trust::parse_accident_status(vehicle.fields.accident_status).value_or(trust::AccidentStatus::unbekannt);
     input.accident_closed = vehicle.fields.accident_closed;

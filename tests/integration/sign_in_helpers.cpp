@@ -170,8 +170,10 @@ std::vector<std::vector<std::string>> query_as_owner(const std::string& sql) {
     return rows;
 }
 
+PGconn* connect_as_app() { return connect("LTC_DATABASE_URL"); }
+
 std::string execute_as_app(const std::string& sql) {
-    PGconn* connection = connect("LTC_DATABASE_URL");
+    PGconn* connection = connect_as_app();
     PGresult* result = PQexec(connection, sql.c_str());
     const auto status = PQresultStatus(result);
     std::string message = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ? "" : PQresultErrorMessage(result);

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <libpq-fe.h>
+
 #include "stack_client.hpp"
 
 namespace ltc::test {
@@ -36,6 +38,8 @@ void accept_current_consent(StackClient& client, const Session& session);
 
 // Rows of a query as text, run as the database owner (LTC_MIGRATE_DATABASE_URL of the stack).
 std::vector<std::vector<std::string>> query_as_owner(const std::string& sql);
+// A connection as the application role (LTC_DATABASE_URL of the stack); the caller PQfinish-es it.
+PGconn* connect_as_app();
 // Runs a statement as the application role; returns the error message, empty on success.
 std::string execute_as_app(const std::string& sql);
 

@@ -60,14 +60,21 @@ BOOST_AUTO_TEST_CASE(keyring_matches_hkdf_definition) {
 BOOST_AUTO_TEST_CASE(keyring_labels_give_distinct_keys) {
     const KeyRing ring("0123456789abcdef0123456789abcdef-test-secret");
     std::set<std::string> keys;
-    for (auto label : {key_label::email_hmac, key_label::vin_hmac, key_label::code_hmac,
-                       key_label::token_hash, key_label::email_enc, key_label::vin_enc,
-                       key_label::totp_enc, key_label::outbox_enc}) {
-        keys.insert(ring.key_for(label));
-    }
-    BOOST_TEST(keys.size() == 8u);
+    for (const auto label : key_label::all) keys.insert(ring.key_for(label));
+    BOOST_TEST(keys.size() == key_label::all.size());
+    BOOST_TEST(key_label::all.size() == 10u);
     BOOST_TEST(key_label::outbox_enc == "outbox-enc");
     BOOST_TEST(key_label::token_hash == "token-hash");
+}
+
+// The keys derived at construction are the ones HKDF gives; a label outside the list is derived on demand.
+BOOST_AUTO_TEST_CASE(keyring_keeps_the_hkdf_keys_of_every_label) {
+    const std::string secret = "0123456789abcdef0123456789abcdef-test-secret";
+    const KeyRing ring(secret, 3);
+    for (const auto label : key_label::all) {
+        BOOST_TEST(ring.key_for(label) == hkdf_sha256("lifetimecircle-v3", secret, label, 32));
+    }
+    BOOST_TEST(ring.key_for("not-a-listed-label") == hkdf_sha256("lifetimecircle-v3", secret, "not-a-listed-label", 32));
 }
 
 BOOST_AUTO_TEST_CASE(keyring_version_and_secret_change_keys) {

@@ -1,0 +1,101 @@
+#include "http/json_writer.hpp"
+
+namespace ltc::http {
+
+void append_json_string(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    out.push_back('"');
+    for (const char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    out += "\\u00";
+                    out.push_back(hex[(c >> 4) & 0xF]);
+                    out.push_back(hex[c & 0xF]);
+                } else {
+                    out.push_back(c);
+                }
+        }
+    }
+    out.push_back('"');
+}
+
+void JsonWriter::separate() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (!has_members_.empty()) {
+        if (has_members_.back()) out_.push_back(',');
+        has_members_.back() = true;
+    }
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    separate();
+    out_.push_back('{');
+    has_members_.push_back(false);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+    out_.push_back('}');
+    has_members_.pop_back();
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+    separate();
+    out_.push_back('[');
+    has_members_.push_back(false);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+    out_.push_back(']');
+    has_members_.pop_back();
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    separate();
+    append_json_string(out_, name);
+    out_.push_back(':');
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text) {
+    separate();
+    append_json_string(out_, text);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(const std::optional<std::string>& text) { return text ? value(*text) : null(); }
+
+JsonWriter& JsonWriter::value(long long number) {
+    separate();
+    out_ += std::to_string(number);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(bool flag) {
+    separate();
+    out_ += flag ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    separate();
+    out_ += "null";
+    return *this;
+}
+
+}  // namespace ltc::http
