@@ -1,40 +1,58 @@
 #include "vehicles/vehicle_json.hpp"
 
+#include <Poco/JSON/Parser.h>
+
 namespace ltc::vehicles {
 
-namespace {
-Poco::Dynamic::Var nullable(const std::optional<std::string>& value) {
-    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+void write_vehicle(http::JsonWriter& writer, const Vehicle& vehicle, const std::string& light,
+                   const VehicleJsonParts& parts) {
+    writer.begin_object().key("id").value(vehicle.id);
+    if (parts.full_vin) writer.key("vin").value(*parts.full_vin);
+    writer.key("vin_masked").value(vehicle.vin.masked).key("vin_check_digit_valid");
+    if (vehicle.vin.check_digit_valid) {
+        writer.value(*vehicle.vin.check_digit_valid);
+    } else {
+        writer.null();
+    }
+    writer.key("nickname").value(vehicle.fields.nickname)
+        .key("vehicle_class").value(vehicle.fields.vehicle_class)
+        .key("make").value(vehicle.fields.make)
+        .key("model").value(vehicle.fields.model)
+        .key("year");
+    if (vehicle.fields.year) {
+        writer.value(*vehicle.fields.year);
+    } else {
+        writer.null();
+    }
+    writer.key("engine").value(vehicle.fields.engine)
+        .key("accident_status").value(vehicle.fields.accident_status)
+        .key("accident_closed").value(vehicle.fields.accident_closed)
+        .key("created_at").value(vehicle.created_at)
+        .key("updated_at").value(vehicle.updated_at)
+        .key("trust").begin_object().key("light").value(light).end_object();
+    if (parts.public_link) {
+        writer.key("public_link").begin_object()
+            .key("enabled").value(parts.public_link->enabled)
+            .key("url").value(parts.public_link->url)
+            .end_object();
+    }
+    if (parts.admin_fields) {
+        writer.key("owner_id").value(vehicle.owner_id)
+            .key("deleted_at").value(vehicle.deleted_at)
+            .key("delete_reason").value(vehicle.delete_reason);
+    }
+    writer.end_object();
 }
-}  // namespace
+
+std::string vehicle_text(const Vehicle& vehicle, const std::string& light, const VehicleJsonParts& parts) {
+    http::JsonWriter writer;
+    write_vehicle(writer, vehicle, light, parts);
+    return writer.take();
+}
 
 Poco::JSON::Object::Ptr vehicle_json(const Vehicle& vehicle, const std::string& light, const VehicleJsonParts& parts) {
-    Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    json->set("id", vehicle.id);
-    if (parts.full_vin) json->set("vin", *parts.full_vin);
-    json->set("vin_masked", vehicle.vin.masked);
-    json->set("vin_check_digit_valid",
-              vehicle.vin.check_digit_valid ? Poco::Dynamic::Var(*vehicle.vin.check_digit_valid) : Poco::Dynamic::Var());
-    json->set("nickname", nullable(vehicle.fields.nickname));
-    json->set("vehicle_class", nullable(vehicle.fields.vehicle_class));
-    json->set("make", nullable(vehicle.fields.make));
-    json->set("model", nullable(vehicle.fields.model));
-    json->set("year", vehicle.fields.year ? Poco::Dynamic::Var(*vehicle.fields.year) : Poco::Dynamic::Var());
-    json->set("engine", nullable(vehicle.fields.engine));
-    json->set("accident_status", vehicle.fields.accident_status);
-    json->set("accident_closed", vehicle.fields.accident_closed);
-    json->set("created_at", vehicle.created_at);
-    json->set("updated_at", vehicle.updated_at);
-    Poco::JSON::Object::Ptr trust = new Poco::JSON::Object();
-    trust->set("light", light);
-    json->set("trust", trust);
-    if (parts.public_link) json->set("public_link", parts.public_link);
-    if (parts.admin_fields) {
-        json->set("owner_id", vehicle.owner_id);
-        json->set("deleted_at", nullable(vehicle.deleted_at));
-        json->set("delete_reason", nullable(vehicle.delete_reason));
-    }
-    return json;
+    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // true: keep the key order
+    return parser.parse(vehicle_text(vehicle, light, parts)).extract<Poco::JSON::Object::Ptr>();
 }
 
 }  // namespace ltc::vehicles

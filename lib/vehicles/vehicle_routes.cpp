@@ -17,21 +17,22 @@ namespace ltc::vehicles {
 
 namespace {
 
-Poco::JSON::Object::Ptr api_vehicle_json(const Vehicle& vehicle, const StoredTrust& stored, bool for_admin,
-                                         const config::WorkerConfig& config) {
-    Poco::JSON::Object::Ptr link = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+// The API's Vehicle object: with its public link, and the admin fields for admins.
+void write_api_vehicle(http::JsonWriter& writer, const Vehicle& vehicle, const StoredTrust& stored, bool for_admin,
+                       const config::WorkerConfig& config) {
     const bool link_live = vehicle.public_token && !vehicle.deleted();  // a deleted vehicle's link answers 404
-    link->set("enabled", link_live);
-    link->set("url", link_live ? Poco::Dynamic::Var(publiclink::public_url(config, *vehicle.public_token)) : Poco::Dynamic::Var());
     VehicleJsonParts parts;
-    parts.public_link = link;
+    parts.public_link = PublicLinkState{
+        link_live, link_live ? std::optional<std::string>(publiclink::public_url(config, *vehicle.public_token)) : std::nullopt};
     parts.admin_fields = for_admin;
-    return vehicle_json(vehicle, stored.light, parts);
+    write_vehicle(writer, vehicle, stored.light, parts);
 }
 
 http::Response vehicle_response(int status, server::Services& services, const Vehicle& vehicle, const auth::Caller& caller) {
     const StoredTrust stored = current_trust(services.database, vehicle, server::today(services));
-    return http::json_response(status, api_vehicle_json(vehicle, stored, is_admin(caller), services.config));
+    http::JsonWriter writer;
+    write_api_vehicle(writer, vehicle, stored, is_admin(caller), services.config);
+    return http::raw_json_response(status, writer.take());
 }
 
 http::Response reloaded_vehicle_response(int status, server::Services& services, const std::string& id,
@@ -92,11 +93,11 @@ http::Response list(http::Request& request, server::Services& services) {
         listing = VehicleListing::all_active;
     }
     const trust::CivilDate today = server::today(services);
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array();
-    for (const auto& vehicle : list_vehicles(services.database.session(), listing, caller.session.user_id, page)) {
-        items->add(api_vehicle_json(vehicle, current_trust(services.database, vehicle, today), is_admin(caller), services.config));
-    }
-    return http::json_response(200, http::page_json(items, page));
+    const auto vehicles = list_vehicles(services.database.session(), listing, caller.session.user_id, page);
+    return http::raw_json_response(200, http::page_text(vehicles.size(), page, [&](http::JsonWriter& writer, std::size_t i) {
+                                        write_api_vehicle(writer, vehicles[i], current_trust(services.database, vehicles[i], today),
+                                                          is_admin(caller), services.config);
+                                    }));
 }
 
 http::Response get(http::Request& request, server::Services& services) {
