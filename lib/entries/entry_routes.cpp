@@ -89,8 +89,8 @@ EntryVersion write_version(http::Request& request, server::Services& services, c
 }
 
 // The list's reads go with the caller lookup: vehicle, entries and their documents.
-std::vector<db::NamedStatement> list_early_reads(const http::Request& request) {
-    auto reads = vehicles::vehicle_early_reads(request);
+std::vector<db::NamedStatement> list_early_reads(const http::Request& request, const server::Services& services) {
+    auto reads = vehicles::vehicle_early_reads(request, services);
     if (reads.empty()) return reads;
     const std::string id = request.param("id");
     reads.push_back({"entries", latest_entries_statement(id)});

@@ -14,7 +14,7 @@ namespace ltc::server {
 
 using ServiceHandler = http::Response (*)(http::Request&, Services&);
 // Reads a route sends in the caller lookup's round trip (auth::early_read); only reads.
-using EarlyReads = std::vector<db::NamedStatement> (*)(const http::Request&);
+using EarlyReads = std::vector<db::NamedStatement> (*)(const http::Request&, const Services&);
 
 struct ServiceRoute {
     // Every field but the body mode is required: a route without an access class does not compile.
@@ -55,7 +55,7 @@ inline void add_routes(http::Router& router, Services& services, std::initialize
             route.method, route.route_template,
             [&services, handler, access, denied_as, early_reads](http::Request& request) {
                 auth::apply_access(access, denied_as, request, services,
-                                   early_reads != nullptr ? early_reads(request) : std::vector<db::NamedStatement>{});
+                                   early_reads != nullptr ? early_reads(request, services) : std::vector<db::NamedStatement>{});
                 return handler(request, services);
             },
             route.body_mode, std::string(auth::access_name(access)));

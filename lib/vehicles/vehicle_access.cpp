@@ -36,7 +36,7 @@ Vehicle require_vehicle(const http::Request& request, server::Services& services
     return *vehicle;
 }
 
-std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request) {
+std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request, const server::Services&) {
     const std::string id = request.param("id");
     if (!http::is_uuid(id)) return {};
     return {{"vehicle", vehicle_statement(id)}};

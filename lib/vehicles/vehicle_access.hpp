@@ -18,7 +18,7 @@ Vehicle require_vehicle(const http::Request& request, server::Services& services
 
 // The early read (auth::early_read) of the path's vehicle, for the route table: a route that
 // declares it gets its vehicle in the caller lookup's round trip, and require_vehicle uses it.
-std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request);
+std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request, const server::Services& services);
 
 // The vehicle locked for a write, re-checked inside the transaction: gone or deleted meanwhile → 404.
 Vehicle lock_live_vehicle(soci::session& sql, const std::string& id);

@@ -85,7 +85,17 @@ std::vector<Vehicle> list_vehicles(soci::session& sql, VehicleListing listing, c
         }
         return db::query(sql, select_columns + " WHERE v.deleted_at IS NOT NULL" + order, params);
     }();
+    return read_vehicles(rows);
+}
+
+db::Statement own_vehicles_by_session_statement(const std::string& token_hash, const db::Page& page) {
+    return {"SELECT * FROM session_owner_vehicle_rows($1, $2::bigint, $3::bigint)",
+            {token_hash, static_cast<long long>(page.limit + 1), static_cast<long long>(page.offset)}};
+}
+
+std::vector<Vehicle> read_vehicles(const db::Result& rows) {
     std::vector<Vehicle> vehicles;
+    vehicles.reserve(rows.size());
     for (const auto row : rows) vehicles.push_back(from_row(row));
     return vehicles;
 }

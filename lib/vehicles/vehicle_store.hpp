@@ -51,6 +51,10 @@ db::Statement vehicle_statement(const std::string& id);
 std::optional<Vehicle> first_vehicle(const db::Result& result);
 std::vector<Vehicle> list_vehicles(soci::session& sql, VehicleListing listing, const std::string& owner_id,
                                    const db::Page& page);
+// The own_active listing found by the session token's hash (V017), for an early read, and the
+// reading of any listing's rows.
+db::Statement own_vehicles_by_session_statement(const std::string& token_hash, const db::Page& page);
+std::vector<Vehicle> read_vehicles(const db::Result& rows);
 
 // Row locks on the vehicle, so writes to it (and re-derivations of its trust summary) serialise
 // and re-check its state inside their transaction. nullopt when it does not exist.
