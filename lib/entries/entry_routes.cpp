@@ -34,12 +34,12 @@ http::Response page_of(const std::vector<EntryVersion>& versions, const http::Pa
 
 struct Scope {
     auth::Caller caller;
-    vehicles::Vehicle vehicle;
+    vehicles::VehicleOwnership vehicle;
 };
 
 Scope require_scope(http::Request& request, server::Services& services) {
     auth::Caller caller = auth::require_product_access(request, services);
-    vehicles::Vehicle vehicle = vehicles::require_vehicle(request, services, caller);
+    vehicles::VehicleOwnership vehicle = vehicles::require_vehicle_ownership(request, services, caller);
     return Scope{std::move(caller), std::move(vehicle)};
 }
 
@@ -90,7 +90,7 @@ EntryVersion write_version(http::Request& request, server::Services& services, c
 
 // The list's reads go with the caller lookup: vehicle, entries and their documents.
 std::vector<db::NamedStatement> list_early_reads(const http::Request& request, const server::Services& services) {
-    auto reads = vehicles::vehicle_early_reads(request, services);
+    auto reads = vehicles::ownership_early_reads(request, services);
     if (reads.empty()) return reads;
     const std::string id = request.param("id");
     reads.push_back({"entries", latest_entries_statement(id)});
@@ -167,11 +167,13 @@ void register_entry_routes(http::Router& router, server::Services& services) {
     db::register_conflict_code("entry_versions_pkey", "stale_revision");
     server::add_routes(router, services, {
         {"GET", "/api/vehicles/{id}/entries", auth::Access::product, list, list_early_reads},
-        {"POST", "/api/vehicles/{id}/entries", auth::Access::product, create, vehicles::vehicle_early_reads},
-        {"GET", "/api/vehicles/{id}/entries/{entry_id}", auth::Access::product, get},
-        {"GET", "/api/vehicles/{id}/entries/{entry_id}/history", auth::Access::product, history_of},
-        {"POST", "/api/vehicles/{id}/entries/{entry_id}/revisions", auth::Access::product, revise},
-        {"DELETE", "/api/vehicles/{id}/entries/{entry_id}", auth::Access::product, remove},
+        {"POST", "/api/vehicles/{id}/entries", auth::Access::product, create, vehicles::ownership_early_reads},
+        {"GET", "/api/vehicles/{id}/entries/{entry_id}", auth::Access::product, get, vehicles::ownership_early_reads},
+        {"GET", "/api/vehicles/{id}/entries/{entry_id}/history", auth::Access::product, history_of,
+         vehicles::ownership_early_reads},
+        {"POST", "/api/vehicles/{id}/entries/{entry_id}/revisions", auth::Access::product, revise,
+         vehicles::ownership_early_reads},
+        {"DELETE", "/api/vehicles/{id}/entries/{entry_id}", auth::Access::product, remove, vehicles::ownership_early_reads},
     });
 }
 

@@ -108,11 +108,12 @@ void bound_accept_wait(int listen_socket) {
 int run_fcgi_worker(const http::Router& router, Services& services) {
     // A client that went away must not kill the worker.
     std::signal(SIGPIPE, SIG_IGN);
-    // Keep freed heap for the next request instead of handing it back to the kernel after each
-    // one (glibc trims above 128 KiB by default): a request reading a few hundred rows otherwise
-    // pays page faults for the same memory every time.
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    // Keep up to 8 MiB of freed heap for the next request instead of handing it back to the
+    // kernel after each one (glibc trims above 128 KiB by default): a request reading a few
+    // hundred rows otherwise pays page faults for the same memory every time. Blocks of 1 MiB
+    // and more (exports, PDFs) still come from mmap and go back when freed.
+    mallopt(M_TRIM_THRESHOLD, 8 << 20);
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
     Watchdog watchdog(services.config.request_deadline_seconds);
     if (FCGX_Init() != 0) return 1;
     FCGX_Request fcgi;

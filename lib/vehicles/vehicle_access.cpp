@@ -8,20 +8,21 @@ namespace ltc::vehicles {
 
 bool is_admin(const auth::Caller& caller) { return auth::is_admin_role(caller.session.role); }
 
-Vehicle require_vehicle(const http::Request& request, server::Services& services, const auth::Caller& caller,
-                        DeletedVehicles deleted) {
+namespace {
+VehicleOwnership ownership_of(const Vehicle& vehicle) { return {vehicle.id, vehicle.owner_id, vehicle.deleted()}; }
+
+// The object checks for the vehicle of the path's {id} (nullopt: no such vehicle).
+void check_scope(const http::Request& request, server::Services& services, const auth::Caller& caller,
+                 const std::optional<VehicleOwnership>& vehicle, DeletedVehicles deleted) {
     const std::string id = request.param("id");
-    if (!http::is_uuid(id)) throw http::not_found();
     soci::session& sql = services.database.session();
-    const auto early = auth::early_read(request, "vehicle");
-    const auto vehicle = early ? first_vehicle(*early) : load_vehicle(sql, id);
     if (!vehicle || (vehicle->owner_id != caller.session.user_id && !is_admin(caller))) {
         // Committed on its own: the request is refused, the attempt stays on record.
         audit::record(sql, audit::by_actor(caller.session.user_id, caller.session.role, request.request_id,
                                            "ACCESS_DENIED", "vehicle", id, "denied"));
         throw http::not_found();
     }
-    if (vehicle->deleted()) {
+    if (vehicle->deleted) {
         const bool visible = is_admin(caller) ? deleted != DeletedVehicles::hidden
                                               : deleted == DeletedVehicles::visible_to_owner_and_admins;
         if (!visible) throw http::not_found();
@@ -33,7 +34,46 @@ Vehicle require_vehicle(const http::Request& request, server::Services& services
         event.meta = {{"route", request.route_template}};
         audit::record(sql, event);
     }
+}
+
+db::Statement ownership_statement(const std::string& id) {
+    return {"SELECT id::text, owner_id::text, deleted_at IS NOT NULL FROM vehicles WHERE id = $1::uuid", {id}};
+}
+
+std::optional<VehicleOwnership> read_ownership(const db::Result& result) {
+    const auto row = result.first();
+    if (!row) return std::nullopt;
+    return VehicleOwnership{row->text(0), row->text(1), row->flag(2)};
+}
+}  // namespace
+
+Vehicle require_vehicle(const http::Request& request, server::Services& services, const auth::Caller& caller,
+                        DeletedVehicles deleted) {
+    const std::string id = request.param("id");
+    if (!http::is_uuid(id)) throw http::not_found();
+    const auto early = auth::early_read(request, "vehicle");
+    const auto vehicle = early ? first_vehicle(*early) : load_vehicle(services.database.session(), id);
+    check_scope(request, services, caller, vehicle ? std::optional(ownership_of(*vehicle)) : std::nullopt, deleted);
     return *vehicle;
+}
+
+VehicleOwnership require_vehicle_ownership(const http::Request& request, server::Services& services,
+                                           const auth::Caller& caller) {
+    const std::string id = request.param("id");
+    if (!http::is_uuid(id)) throw http::not_found();
+    const auto early = auth::early_read(request, "vehicle_ownership");
+    const auto ownership = early ? read_ownership(*early) : [&] {
+        const db::Statement statement = ownership_statement(id);
+        return read_ownership(db::query(services.database.session(), statement.sql, statement.params));
+    }();
+    check_scope(request, services, caller, ownership, DeletedVehicles::hidden);
+    return *ownership;
+}
+
+std::vector<db::NamedStatement> ownership_early_reads(const http::Request& request, const server::Services&) {
+    const std::string id = request.param("id");
+    if (!http::is_uuid(id)) return {};
+    return {{"vehicle_ownership", ownership_statement(id)}};
 }
 
 std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request, const server::Services&) {

@@ -16,6 +16,20 @@ bool is_admin(const auth::Caller& caller);
 Vehicle require_vehicle(const http::Request& request, server::Services& services, const auth::Caller& caller,
                         DeletedVehicles deleted = DeletedVehicles::hidden);
 
+// What the object check needs of a vehicle, and all that routes under it (entries) use of it.
+struct VehicleOwnership {
+    std::string id;
+    std::string owner_id;
+    bool deleted = false;
+};
+
+// require_vehicle reading only the vehicle's ownership (one index probe instead of the full
+// vehicle row with its joins); the same checks, audit rows and 404s.
+VehicleOwnership require_vehicle_ownership(const http::Request& request, server::Services& services,
+                                           const auth::Caller& caller);
+// Its early read (auth::early_read), for the route table.
+std::vector<db::NamedStatement> ownership_early_reads(const http::Request& request, const server::Services& services);
+
 // The early read (auth::early_read) of the path's vehicle, for the route table: a route that
 // declares it gets its vehicle in the caller lookup's round trip, and require_vehicle uses it.
 std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request, const server::Services& services);
