@@ -124,7 +124,8 @@ Result query(soci::session& sql, const std::string& statement, const std::vector
 Result query(PGconn* connection, const std::string& statement, const std::vector<Param>& params);
 
 // Runs the statements in one round trip (libpq's pipeline mode: all sent, then one Sync), so
-// they form one implicit transaction and see one snapshot; the results come in their order.
+// they form one implicit transaction (each statement still takes its own snapshot, as in READ
+// COMMITTED); the results come in their order.
 // If one fails, the ones after it do not run and its QueryError is thrown. Deadline as above.
 std::vector<Result> query_all(soci::session& sql, const std::vector<Statement>& statements);
 std::vector<Result> query_all(PGconn* connection, const std::vector<Statement>& statements);

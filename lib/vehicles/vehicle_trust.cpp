@@ -9,7 +9,7 @@ namespace ltc::vehicles {
 
 trust::TrustInput trust_input(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today) {
     trust::TrustInput input;
-    // Documents and entries in one round trip, one snapshot.
+    // Documents and entries in one round trip.
     const auto results = db::query_all(
         sql, {documents::evidence_facts_statement(vehicle.id), entries::trust_rows_statement(vehicle.id)});
     const documents::EvidenceFacts evidence = documents::read_evidence_facts(results[0]);
