@@ -73,6 +73,12 @@ std::optional<db::Result> early_read(const http::Request& request, const std::st
     return found->second;
 }
 
+db::Result early_read_or_query(const http::Request& request, const std::string& name, soci::session& sql,
+                               const db::Statement& statement) {
+    if (auto early = early_read(request, name)) return *early;
+    return db::query(sql, statement);
+}
+
 void check_caller(const http::Request& request, const Caller& caller, PendingSessions pending) {
     if (caller.via_cookie && is_unsafe(request.method) &&
         !crypto::constant_time_equals(request.header("x-csrf-token"), caller.session.csrf_token)) {

@@ -33,6 +33,9 @@ std::optional<Caller> find_caller_with(http::Request& request, server::Services&
                                        const std::vector<db::NamedStatement>& reads);
 // The result of the early read of that name, if the route made it.
 std::optional<db::Result> early_read(const http::Request& request, const std::string& name);
+// That early read's result, or `statement` (the same read) run now when the route made none.
+db::Result early_read_or_query(const http::Request& request, const std::string& name, soci::session& sql,
+                               const db::Statement& statement);
 
 enum class PendingSessions { refused, allowed };
 

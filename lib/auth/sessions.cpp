@@ -116,7 +116,7 @@ std::optional<SessionInfo> read_live_session(const db::Result& result) {
 std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::KeyRing& keys, const std::string& token) {
     const auto statement = live_session_statement(keys, token);
     if (!statement) return std::nullopt;
-    return read_live_session(db::query(sql, statement->sql, statement->params));
+    return read_live_session(db::query(sql, *statement));
 }
 
 void end_session(soci::session& sql, const std::string& session_id) {

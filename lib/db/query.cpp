@@ -158,6 +158,10 @@ Result query(PGconn* connection, const std::string& statement, const std::vector
     return result;
 }
 
+Result query(soci::session& sql, const Statement& statement) {
+    return query(connection_of(sql), statement.sql, statement.params);
+}
+
 std::vector<Result> query_all(soci::session& sql, const std::vector<Statement>& statements) {
     return query_all(connection_of(sql), statements);
 }

@@ -122,6 +122,7 @@ PGconn* connection_of(soci::session& sql);
 Result query(soci::session& sql, const std::string& statement, std::initializer_list<Param> params = {});
 Result query(soci::session& sql, const std::string& statement, const std::vector<Param>& params);
 Result query(PGconn* connection, const std::string& statement, const std::vector<Param>& params);
+Result query(soci::session& sql, const Statement& statement);
 
 // Runs the statements in one round trip (libpq's pipeline mode: all sent, then one Sync), so
 // they form one implicit transaction (each statement still takes its own snapshot, as in READ

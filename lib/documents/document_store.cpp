@@ -139,8 +139,7 @@ db::Statement evidence_facts_statement(const std::string& vehicle_id) {
 }
 
 EvidenceFacts evidence_facts(soci::session& sql, const std::string& vehicle_id) {
-    const db::Statement statement = evidence_facts_statement(vehicle_id);
-    return read_evidence_facts(db::query(sql, statement.sql, statement.params));
+    return read_evidence_facts(db::query(sql, evidence_facts_statement(vehicle_id)));
 }
 
 EvidenceFacts read_evidence_facts(const db::Result& result) {
@@ -165,8 +164,7 @@ std::vector<EntryDocumentLink> read_entry_document_links(const db::Result& resul
 }
 
 std::vector<EntryDocumentLink> entry_document_links(soci::session& sql, const std::string& vehicle_id) {
-    const db::Statement statement = entry_document_links_statement(vehicle_id);
-    return read_entry_document_links(db::query(sql, statement.sql, statement.params));
+    return read_entry_document_links(db::query(sql, entry_document_links_statement(vehicle_id)));
 }
 
 std::optional<ScanCandidate> claim_scan(soci::session& sql) {

@@ -102,10 +102,11 @@ http::Response list(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
     const http::Page page = http::read_page(request);
     soci::session& sql = services.database.session();
-    const auto entries = auth::early_read(request, "entries");
-    const auto links = auth::early_read(request, "entry_documents");
-    return page_of(entries ? read_latest_entries(*entries) : latest_entries(sql, scope.vehicle.id), page,
-                   links ? entry_documents(*links) : entry_documents(sql, scope.vehicle.id));
+    const std::string& id = scope.vehicle.id;
+    return page_of(read_latest_entries(auth::early_read_or_query(request, "entries", sql, latest_entries_statement(id))),
+                   page,
+                   entry_documents(auth::early_read_or_query(request, "entry_documents", sql,
+                                                             documents::entry_document_links_statement(id))));
 }
 
 http::Response create(http::Request& request, server::Services& services) {

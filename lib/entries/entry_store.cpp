@@ -57,8 +57,7 @@ db::Statement latest_entries_statement(const std::string& vehicle_id) {
 std::vector<EntryVersion> read_latest_entries(const db::Result& rows) { return read_all(rows); }
 
 std::vector<EntryVersion> latest_entries(soci::session& sql, const std::string& vehicle_id) {
-    const db::Statement statement = latest_entries_statement(vehicle_id);
-    return read_all(db::query(sql, statement.sql, statement.params));
+    return read_all(db::query(sql, latest_entries_statement(vehicle_id)));
 }
 
 std::optional<EntryVersion> latest_version(soci::session& sql, const std::string& vehicle_id, const std::string& entry_id) {

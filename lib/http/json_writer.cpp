@@ -38,31 +38,26 @@ void JsonWriter::separate() {
     }
 }
 
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket) {
     separate();
-    out_.push_back('{');
+    out_.push_back(bracket);
     has_members_.push_back(false);
     return *this;
 }
 
-JsonWriter& JsonWriter::end_object() {
-    out_.push_back('}');
+JsonWriter& JsonWriter::close(char bracket) {
+    out_.push_back(bracket);
     has_members_.pop_back();
     return *this;
 }
 
-JsonWriter& JsonWriter::begin_array() {
-    separate();
-    out_.push_back('[');
-    has_members_.push_back(false);
-    return *this;
-}
+JsonWriter& JsonWriter::begin_object() { return open('{'); }
 
-JsonWriter& JsonWriter::end_array() {
-    out_.push_back(']');
-    has_members_.pop_back();
-    return *this;
-}
+JsonWriter& JsonWriter::end_object() { return close('}'); }
+
+JsonWriter& JsonWriter::begin_array() { return open('['); }
+
+JsonWriter& JsonWriter::end_array() { return close(']'); }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     separate();
@@ -77,8 +72,6 @@ JsonWriter& JsonWriter::value(std::string_view text) {
     append_json_string(out_, text);
     return *this;
 }
-
-JsonWriter& JsonWriter::value(const std::optional<std::string>& text) { return text ? value(*text) : null(); }
 
 JsonWriter& JsonWriter::value(long long number) {
     separate();

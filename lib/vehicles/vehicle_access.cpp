@@ -51,8 +51,8 @@ Vehicle require_vehicle(const http::Request& request, server::Services& services
                         DeletedVehicles deleted) {
     const std::string id = request.param("id");
     if (!http::is_uuid(id)) throw http::not_found();
-    const auto early = auth::early_read(request, "vehicle");
-    const auto vehicle = early ? first_vehicle(*early) : load_vehicle(services.database.session(), id);
+    const auto vehicle =
+        first_vehicle(auth::early_read_or_query(request, "vehicle", services.database.session(), vehicle_statement(id)));
     check_scope(request, services, caller, vehicle ? std::optional(ownership_of(*vehicle)) : std::nullopt, deleted);
     return *vehicle;
 }
@@ -61,11 +61,8 @@ VehicleOwnership require_vehicle_ownership(const http::Request& request, server:
                                            const auth::Caller& caller) {
     const std::string id = request.param("id");
     if (!http::is_uuid(id)) throw http::not_found();
-    const auto early = auth::early_read(request, "vehicle_ownership");
-    const auto ownership = early ? read_ownership(*early) : [&] {
-        const db::Statement statement = ownership_statement(id);
-        return read_ownership(db::query(services.database.session(), statement.sql, statement.params));
-    }();
+    const auto ownership = read_ownership(
+        auth::early_read_or_query(request, "vehicle_ownership", services.database.session(), ownership_statement(id)));
     check_scope(request, services, caller, ownership, DeletedVehicles::hidden);
     return *ownership;
 }

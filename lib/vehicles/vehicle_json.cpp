@@ -8,23 +8,14 @@ void write_vehicle(http::JsonWriter& writer, const Vehicle& vehicle, const std::
                    const VehicleJsonParts& parts) {
     writer.begin_object().key("id").value(vehicle.id);
     if (parts.full_vin) writer.key("vin").value(*parts.full_vin);
-    writer.key("vin_masked").value(vehicle.vin.masked).key("vin_check_digit_valid");
-    if (vehicle.vin.check_digit_valid) {
-        writer.value(*vehicle.vin.check_digit_valid);
-    } else {
-        writer.null();
-    }
-    writer.key("nickname").value(vehicle.fields.nickname)
+    writer.key("vin_masked").value(vehicle.vin.masked)
+        .key("vin_check_digit_valid").value(vehicle.vin.check_digit_valid)
+        .key("nickname").value(vehicle.fields.nickname)
         .key("vehicle_class").value(vehicle.fields.vehicle_class)
         .key("make").value(vehicle.fields.make)
         .key("model").value(vehicle.fields.model)
-        .key("year");
-    if (vehicle.fields.year) {
-        writer.value(*vehicle.fields.year);
-    } else {
-        writer.null();
-    }
-    writer.key("engine").value(vehicle.fields.engine)
+        .key("year").value(vehicle.fields.year)
+        .key("engine").value(vehicle.fields.engine)
         .key("accident_status").value(vehicle.fields.accident_status)
         .key("accident_closed").value(vehicle.fields.accident_closed)
         .key("created_at").value(vehicle.created_at)

@@ -55,8 +55,7 @@ std::optional<Vehicle> first_vehicle(const db::Result& result) {
 db::Statement vehicle_statement(const std::string& id) { return {"SELECT * FROM vehicle_row($1::uuid)", {id}}; }
 
 std::optional<Vehicle> load_vehicle(soci::session& sql, const std::string& id) {
-    const db::Statement statement = vehicle_statement(id);
-    return first_vehicle(db::query(sql, statement.sql, statement.params));
+    return first_vehicle(db::query(sql, vehicle_statement(id)));
 }
 
 std::optional<Vehicle> lock_vehicle(soci::session& sql, const std::string& id) {
