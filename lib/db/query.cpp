@@ -1,8 +1,11 @@
 #include "db/query.hpp"
 
+#include "db/kept_statements.hpp"
+
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 
@@ -109,12 +112,17 @@ std::vector<const char*> values_of(const std::vector<Param>& params) {
     return values;
 }
 
-void send(PGconn* connection, const std::string& statement, const std::vector<Param>& params) {
-    const auto values = values_of(params);
-    if (PQsendQueryParams(connection, statement.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                          nullptr, 0) == 0) {
+void send(PGconn* connection, const Statement& statement, const StatementUse& use) {
+    const int count = static_cast<int>(statement.params.size());
+    if (use.prepare && PQsendPrepare(connection, use.name.c_str(), statement.sql.c_str(), count, nullptr) == 0) {
         abandon(connection, PQerrorMessage(connection));
     }
+    const auto values = values_of(statement.params);
+    const int sent = use.name.empty() ? PQsendQueryParams(connection, statement.sql.c_str(), count, nullptr, values.data(),
+                                                          nullptr, nullptr, 0)
+                                      : PQsendQueryPrepared(connection, use.name.c_str(), count, values.data(), nullptr,
+                                                            nullptr, 0);
+    if (sent == 0) abandon(connection, PQerrorMessage(connection));
 }
 
 void start(PGconn* connection) {
@@ -146,16 +154,74 @@ std::optional<QueryError> failure_of(PGconn* connection, const PGresult* result)
     if (PQstatus(connection) != CONNECTION_OK) return QueryError("08006", message);
     return QueryError(sqlstate ? sqlstate : "XX000", message);
 }
+
+// A batch's results and its first failure (not yet thrown: a failure of the names is retried).
+struct BatchOutcome {
+    std::vector<Result> results;
+    std::optional<QueryError> failure;
+};
+
+// Sends the statements — one alone as it is, several (or any to be prepared first) in pipeline
+// mode with one Sync — and reads every result within one deadline.
+BatchOutcome send_batch(PGconn* connection, const std::vector<Statement>& statements, const std::vector<StatementUse>& uses) {
+    const auto until = std::chrono::steady_clock::now() + query_deadline();
+    start(connection);
+    const bool pipeline = statements.size() > 1 || std::any_of(uses.begin(), uses.end(), [](const auto& use) { return use.prepare; });
+    if (pipeline && PQenterPipelineMode(connection) == 0) abandon(connection, "cannot enter pipeline mode");
+    for (std::size_t i = 0; i < statements.size(); ++i) send(connection, statements[i], uses[i]);
+    if (pipeline && PQpipelineSync(connection) == 0) abandon(connection, "cannot send the pipeline's sync");
+
+    BatchOutcome outcome;
+    outcome.results.reserve(statements.size());
+    const auto note = [&](std::optional<QueryError> failure) {
+        if (!outcome.failure) outcome.failure = std::move(failure);
+    };
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        if (uses[i].prepare) {
+            const Result prepared(next_result(connection, until));
+            auto failure = failure_of(connection, prepared.raw());
+            if (!failure) mark_prepared(connection, uses[i].name);
+            note(std::move(failure));
+        }
+        outcome.results.emplace_back(next_result(connection, until));
+        note(failure_of(connection, outcome.results.back().raw()));
+    }
+    if (pipeline) {
+        // The sync's own result ends the pipeline.
+        wait_for_result(connection, until);
+        PQclear(PQgetResult(connection));
+        if (PQexitPipelineMode(connection) == 0) abandon(connection, "cannot leave pipeline mode");
+    }
+    PQsetnonblocking(connection, 0);
+    return outcome;
+}
+
+std::vector<StatementUse> unnamed(std::size_t count) { return std::vector<StatementUse>(count); }
+
+std::vector<Result> run(PGconn* connection, const std::vector<Statement>& statements) {
+    const auto uses = plan_statement_uses(connection, statements);
+    auto outcome = send_batch(connection, statements, uses);
+    const bool named = std::any_of(uses.begin(), uses.end(), [](const auto& use) { return !use.name.empty(); });
+    if (outcome.failure && named) {
+        // Outside a transaction the failed batch changed nothing: run it again unnamed.
+        switch (recover_kept_statements(connection, outcome.failure->sqlstate())) {
+        case KeptRecovery::none:
+            break;
+        case KeptRecovery::retry_after_forget:
+            if (auto forgot = send_batch(connection, {{"DEALLOCATE ALL", {}}}, unnamed(1)).failure) throw *forgot;
+            [[fallthrough]];
+        case KeptRecovery::retry:
+            outcome = send_batch(connection, statements, unnamed(statements.size()));
+            break;
+        }
+    }
+    if (outcome.failure) throw *outcome.failure;
+    return std::move(outcome.results);
+}
 }  // namespace
 
 Result query(PGconn* connection, const std::string& statement, const std::vector<Param>& params) {
-    const auto until = std::chrono::steady_clock::now() + query_deadline();
-    start(connection);
-    send(connection, statement, params);
-    Result result(next_result(connection, until));
-    PQsetnonblocking(connection, 0);
-    if (auto failure = failure_of(connection, result.raw())) throw *failure;
-    return result;
+    return std::move(run(connection, {{statement, params}}).front());
 }
 
 Result query(soci::session& sql, const Statement& statement) {
@@ -168,27 +234,7 @@ std::vector<Result> query_all(soci::session& sql, const std::vector<Statement>& 
 
 std::vector<Result> query_all(PGconn* connection, const std::vector<Statement>& statements) {
     if (statements.empty()) return {};
-    if (statements.size() == 1) return {query(connection, statements.front().sql, statements.front().params)};
-    const auto until = std::chrono::steady_clock::now() + query_deadline();
-    start(connection);
-    if (PQenterPipelineMode(connection) == 0) abandon(connection, "cannot enter pipeline mode");
-    for (const auto& statement : statements) send(connection, statement.sql, statement.params);
-    if (PQpipelineSync(connection) == 0) abandon(connection, "cannot send the pipeline's sync");
-
-    std::vector<Result> results;
-    results.reserve(statements.size());
-    std::optional<QueryError> first_failure;
-    for (std::size_t i = 0; i < statements.size(); ++i) {
-        results.emplace_back(next_result(connection, until));
-        if (!first_failure) first_failure = failure_of(connection, results.back().raw());
-    }
-    // The sync's own result ends the pipeline.
-    wait_for_result(connection, until);
-    PQclear(PQgetResult(connection));
-    if (PQexitPipelineMode(connection) == 0) abandon(connection, "cannot leave pipeline mode");
-    PQsetnonblocking(connection, 0);
-    if (first_failure) throw *first_failure;
-    return results;
+    return run(connection, statements);
 }
 
 }  // namespace ltc::db

@@ -1,6 +1,9 @@
 // db::query_all against the test cluster: several statements in one round trip (libpq's
 // pipeline mode) come back in order, form one implicit transaction, and a failure in the middle
-// is thrown, runs nothing after it and leaves the connection usable.
+// is thrown, runs nothing after it and leaves the connection usable. And the kept statements
+// (db/kept_statements.hpp): prepared once outside a transaction, never inside one, and a
+// connection whose names vanish (a pooler) or whose statement changed its result type still
+// gets its answers.
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
@@ -14,6 +17,20 @@ using namespace ltc::test;
 namespace {
 using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 Connection app_connection() { return Connection(connect_as_app(), &PQfinish); }
+
+// How many prepared statements of this connection's session have exactly this text.
+long long prepared_count(PGconn* connection, const std::string& sql) {
+    return ltc::db::query(connection, "SELECT count(*) FROM pg_prepared_statements WHERE statement = $1", {sql})
+        .first()
+        ->integer(0);
+}
+
+// Behind the library's back, as a pooler's other server connection or a migration would.
+void run_directly(PGconn* connection, const char* sql) {
+    PGresult* result = PQexec(connection, sql);
+    BOOST_REQUIRE(PQresultStatus(result) == PGRES_COMMAND_OK);
+    PQclear(result);
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(query_pipeline)
@@ -53,6 +70,53 @@ BOOST_AUTO_TEST_CASE(a_failure_is_thrown_undoes_the_batch_and_leaves_the_connect
     BOOST_TEST(setting.first()->text(0) == "");
     BOOST_TEST(PQpipelineStatus(connection.get()) == PQ_PIPELINE_OFF);
     BOOST_TEST(ltc::db::query_all(connection.get(), {{"SELECT 7", {}}, {"SELECT 8", {}}})[1].first()->integer(0) == 8);
+}
+
+BOOST_AUTO_TEST_CASE(a_statement_outside_a_transaction_is_prepared_once_and_then_run_by_name) {
+    const Connection connection = app_connection();
+    const std::string doubled = "SELECT $1::int * 2";
+    for (int i = 1; i <= 3; ++i) BOOST_TEST(ltc::db::query(connection.get(), doubled, {i}).first()->integer(0) == 2 * i);
+    BOOST_TEST(prepared_count(connection.get(), doubled) == 1);
+    // The same text twice in one batch is prepared once, and both run.
+    const std::string tripled = "SELECT $1::int * 3";
+    const auto both = ltc::db::query_all(connection.get(), {{tripled, {1}}, {tripled, {2}}});
+    BOOST_TEST(both[1].first()->integer(0) == 6);
+    BOOST_TEST(prepared_count(connection.get(), tripled) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_statement_inside_a_transaction_runs_unnamed) {
+    const Connection connection = app_connection();
+    const std::string inside = "SELECT 'inside ' || $1::text";
+    ltc::db::query(connection.get(), "BEGIN", {});
+    BOOST_TEST(ltc::db::query(connection.get(), inside, {"a"}).first()->text(0) == "inside a");
+    ltc::db::query(connection.get(), "COMMIT", {});
+    BOOST_TEST(prepared_count(connection.get(), inside) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_connection_whose_names_vanish_gets_its_answer_and_runs_unnamed_from_then_on) {
+    const Connection connection = app_connection();
+    const std::string plus = "SELECT $1::int + 100";
+    BOOST_TEST(ltc::db::query(connection.get(), plus, {1}).first()->integer(0) == 101);
+    run_directly(connection.get(), "DEALLOCATE ALL");  // what another server connection looks like
+    BOOST_TEST(ltc::db::query_all(connection.get(), {{plus, {2}}, {"SELECT 'danach'", {}}})[0].first()->integer(0) == 102);
+    BOOST_TEST(ltc::db::query(connection.get(), plus, {3}).first()->integer(0) == 103);
+    BOOST_TEST(prepared_count(connection.get(), plus) == 0);
+    BOOST_TEST(ltc::db::query(connection.get(), "SELECT count(*) FROM pg_prepared_statements", {}).first()->integer(0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_statement_whose_result_type_changed_is_answered_and_prepared_again) {
+    // The schema owner's session: the application role may not create even a temporary table.
+    const Connection connection(connect_as_owner(), &PQfinish);
+    run_directly(connection.get(), "CREATE TEMP TABLE kept_shape (a int)");
+    run_directly(connection.get(), "INSERT INTO kept_shape VALUES (1)");
+    const std::string all = "SELECT * FROM kept_shape";
+    BOOST_TEST(PQnfields(ltc::db::query(connection.get(), all, {}).raw()) == 1);
+    run_directly(connection.get(), "ALTER TABLE kept_shape ADD COLUMN b int DEFAULT 2");
+    const auto changed = ltc::db::query(connection.get(), all, {});
+    BOOST_TEST(PQnfields(changed.raw()) == 2);
+    BOOST_TEST(changed.first()->integer(1) == 2);
+    ltc::db::query(connection.get(), all, {});
+    BOOST_TEST(prepared_count(connection.get(), all) == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

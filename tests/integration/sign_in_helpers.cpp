@@ -152,7 +152,7 @@ void accept_current_consent(StackClient& client, const Session& session) {
 }
 
 std::vector<std::vector<std::string>> query_as_owner(const std::string& sql) {
-    PGconn* connection = connect("LTC_MIGRATE_DATABASE_URL");
+    PGconn* connection = connect_as_owner();
     PGresult* result = PQexec(connection, sql.c_str());
     std::vector<std::vector<std::string>> rows;
     if (PQresultStatus(result) == PGRES_TUPLES_OK) {
@@ -171,6 +171,8 @@ std::vector<std::vector<std::string>> query_as_owner(const std::string& sql) {
 }
 
 PGconn* connect_as_app() { return connect("LTC_DATABASE_URL"); }
+
+PGconn* connect_as_owner() { return connect("LTC_MIGRATE_DATABASE_URL"); }
 
 std::string execute_as_app(const std::string& sql) {
     PGconn* connection = connect_as_app();

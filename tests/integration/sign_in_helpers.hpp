@@ -40,6 +40,8 @@ void accept_current_consent(StackClient& client, const Session& session);
 std::vector<std::vector<std::string>> query_as_owner(const std::string& sql);
 // A connection as the application role (LTC_DATABASE_URL of the stack); the caller PQfinish-es it.
 PGconn* connect_as_app();
+// The same as the schema owner (LTC_MIGRATE_DATABASE_URL).
+PGconn* connect_as_owner();
 // Runs a statement as the application role; returns the error message, empty on success.
 std::string execute_as_app(const std::string& sql);
 
