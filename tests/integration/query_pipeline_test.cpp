@@ -17,6 +17,11 @@ using namespace ltc::test;
 namespace {
 using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 Connection app_connection() { return Connection(connect_as_app(), &PQfinish); }
+// Straight to PostgreSQL even when the suite runs behind PgBouncer (scripts/pgbouncer-check.sh),
+// where the application role's connections go through it: what a connection keeps prepared is
+// only observable on one server connection. (The schema owner's; the application role may not
+// even create a temporary table.)
+Connection direct_connection() { return Connection(connect_as_owner(), &PQfinish); }
 
 // How many prepared statements of this connection's session have exactly this text.
 long long prepared_count(PGconn* connection, const std::string& sql) {
@@ -73,7 +78,7 @@ BOOST_AUTO_TEST_CASE(a_failure_is_thrown_undoes_the_batch_and_leaves_the_connect
 }
 
 BOOST_AUTO_TEST_CASE(a_statement_outside_a_transaction_is_prepared_once_and_then_run_by_name) {
-    const Connection connection = app_connection();
+    const Connection connection = direct_connection();
     const std::string doubled = "SELECT $1::int * 2";
     for (int i = 1; i <= 3; ++i) BOOST_TEST(ltc::db::query(connection.get(), doubled, {i}).first()->integer(0) == 2 * i);
     BOOST_TEST(prepared_count(connection.get(), doubled) == 1);
@@ -85,7 +90,7 @@ BOOST_AUTO_TEST_CASE(a_statement_outside_a_transaction_is_prepared_once_and_then
 }
 
 BOOST_AUTO_TEST_CASE(a_statement_inside_a_transaction_runs_unnamed) {
-    const Connection connection = app_connection();
+    const Connection connection = direct_connection();
     const std::string inside = "SELECT 'inside ' || $1::text";
     ltc::db::query(connection.get(), "BEGIN", {});
     BOOST_TEST(ltc::db::query(connection.get(), inside, {"a"}).first()->text(0) == "inside a");
@@ -94,7 +99,7 @@ BOOST_AUTO_TEST_CASE(a_statement_inside_a_transaction_runs_unnamed) {
 }
 
 BOOST_AUTO_TEST_CASE(a_connection_whose_names_vanish_gets_its_answer_and_runs_unnamed_from_then_on) {
-    const Connection connection = app_connection();
+    const Connection connection = direct_connection();
     const std::string plus = "SELECT $1::int + 100";
     BOOST_TEST(ltc::db::query(connection.get(), plus, {1}).first()->integer(0) == 101);
     run_directly(connection.get(), "DEALLOCATE ALL");  // what another server connection looks like
@@ -105,8 +110,7 @@ BOOST_AUTO_TEST_CASE(a_connection_whose_names_vanish_gets_its_answer_and_runs_un
 }
 
 BOOST_AUTO_TEST_CASE(a_statement_whose_result_type_changed_is_answered_and_prepared_again) {
-    // The schema owner's session: the application role may not create even a temporary table.
-    const Connection connection(connect_as_owner(), &PQfinish);
+    const Connection connection = direct_connection();
     run_directly(connection.get(), "CREATE TEMP TABLE kept_shape (a int)");
     run_directly(connection.get(), "INSERT INTO kept_shape VALUES (1)");
     const std::string all = "SELECT * FROM kept_shape";
