@@ -44,6 +44,8 @@ void accept(soci::session& sql, const std::string& user_id, const Document& docu
 }
 
 bool publish_document(soci::session& sql, const Document& document) {
+    // One publication at a time, so that their generations (sql/V018) commit in order.
+    db::query(sql, "LOCK TABLE consent_documents IN SHARE ROW EXCLUSIVE MODE");
     // Current is the newest published_at: never earlier than the present current version.
     return db::query(sql,
                      "INSERT INTO consent_documents (doc, version, url, published_at) SELECT $1, $2, $3,"

@@ -26,7 +26,8 @@ std::vector<Acceptance> acceptances(soci::session& sql, const std::string& user_
 // Current documents the user has not accepted (in their current version).
 std::vector<Document> missing_documents(soci::session& sql, const std::string& user_id);
 void accept(soci::session& sql, const std::string& user_id, const Document& document, const std::string& source);
-// A new current version; false when this doc and version were published before.
+// A new current version; false when this doc and version were published before. Runs inside a
+// transaction (it locks the documents until commit).
 bool publish_document(soci::session& sql, const Document& document);
 
 }  // namespace ltc::consent

@@ -1,7 +1,7 @@
 // The data-access rules of issue 8, checked from outside: the statements a signed-in read
 // sends (pg_stat_statements of the test cluster), the stored trust summary against a fresh
 // computation (`ltc verify-trust`) after random writes and after the date boundary, and the
-// list's lights against each vehicle's own.
+// list's lights against each vehicle's own; the consent stamp the caller lookup compares.
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
@@ -66,6 +66,22 @@ BOOST_AUTO_TEST_CASE(a_signed_in_vehicle_read_sends_at_most_three_statements) {
     BOOST_TEST_MESSAGE("GET /api/vehicles/{id}: " << sent << " statements");
     BOOST_TEST(sent >= 1);
     BOOST_TEST(sent <= 3);
+}
+
+// The caller lookup lists missing consent documents only when the user's stamp (sql/V018) is
+// behind the newest published generation: accepting stamps it, and a stamp that is behind only
+// costs the full check, never a wrong answer.
+BOOST_AUTO_TEST_CASE(accepting_the_consent_stamps_the_user_and_a_stale_stamp_only_costs_the_full_check) {
+    Member member("consent-stamp");  // signed in and accepted the current documents
+    const std::string stamp = "SELECT count(*) FROM users WHERE id = '" + member.session.user_id +
+                              "' AND consent_generation = (SELECT max(generation) FROM consent_documents)";
+    BOOST_TEST(count_rows(stamp) == 1);
+    query_as_owner("UPDATE users SET consent_generation = 0 WHERE id = '" + member.session.user_id + "' RETURNING id");
+    BOOST_TEST(count_rows(stamp) == 0);
+    const auto me = member.send("GET", "/api/auth/me");
+    BOOST_REQUIRE(me.status == 200);
+    BOOST_TEST(me.json()->getObject("consent")->getValue<bool>("complete"));
+    BOOST_TEST(member.send("GET", "/api/vehicles").status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(stored_summaries_equal_a_fresh_computation_after_random_writes) {
