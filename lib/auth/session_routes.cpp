@@ -6,6 +6,7 @@
 #include "auth/session_cookie.hpp"
 #include "auth/users.hpp"
 #include "auth/email.hpp"
+#include "http/json_writer.hpp"
 
 namespace ltc::auth {
 
@@ -51,35 +52,24 @@ http::Response logout_all(http::Request& request, server::Services& services) {
     return cleared();
 }
 
-Poco::JSON::Object::Ptr consent_state(const SessionInfo& session) {
-    Poco::JSON::Array::Ptr missing = new Poco::JSON::Array();
-    for (const auto& document : session.consent_missing) {
-        Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        item->set("doc", document.doc);
-        item->set("version", document.version);
-        missing->add(item);
-    }
-    Poco::JSON::Object::Ptr consent = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    consent->set("complete", missing->size() == 0);
-    consent->set("missing", missing);
-    return consent;
-}
-
+// Written as text (http::JsonWriter): asked on every page load.
 http::Response me(http::Request& request, server::Services& services) {
     const Caller caller = require_signed_in(request, services, PendingSessions::allowed);
-    User user;
-    user.id = caller.session.user_id;
-    user.role = caller.session.role;
-    user.status = "active";
-    user.email_masked = mask_email(decrypt_email(services.keys, caller.session.user_id, caller.session.email_ciphertext));
-    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    body->set("user", user_json(user));
-    body->set("csrf_token", caller.session.csrf_token);
-    body->set("second_factor", caller.session.second_factor);
-    body->set("step_up_until", caller.session.step_up_until ? Poco::Dynamic::Var(*caller.session.step_up_until)
-                                                            : Poco::Dynamic::Var());
-    body->set("consent", consent_state(caller.session));
-    return http::json_response(200, body);
+    const SessionInfo& session = caller.session;
+    http::JsonWriter writer;
+    writer.begin_object().key("user").begin_object();
+    writer.key("id").value(session.user_id).key("role").value(session.role);
+    writer.key("email_masked").value(mask_email(decrypt_email(services.keys, session.user_id, session.email_ciphertext)));
+    writer.end_object();
+    writer.key("csrf_token").value(session.csrf_token).key("second_factor").value(session.second_factor);
+    writer.key("step_up_until").value(session.step_up_until);
+    writer.key("consent").begin_object().key("complete").value(session.consent_missing.empty());
+    writer.key("missing").begin_array();
+    for (const auto& document : session.consent_missing) {
+        writer.begin_object().key("doc").value(document.doc).key("version").value(document.version).end_object();
+    }
+    writer.end_array().end_object().end_object();
+    return http::raw_json_response(200, writer.take());
 }
 
 }  // namespace

@@ -27,6 +27,13 @@ int int_size(std::string_view s) {
     return static_cast<int>(s.size());
 }
 
+// Fetched once: the legacy EVP_aes_256_gcm() makes OpenSSL 3 look the cipher up on every init.
+const EVP_CIPHER* aes_256_gcm() {
+    static EVP_CIPHER* const cipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+    if (!cipher) throw std::runtime_error("AES-256-GCM is not available");
+    return cipher;
+}
+
 Ctx new_ctx(std::string_view key) {
     if (key.size() != aead_key_size) throw std::invalid_argument("AES-256-GCM needs a 32-byte key");
     Ctx ctx(EVP_CIPHER_CTX_new());
@@ -44,7 +51,7 @@ std::string aead_encrypt(std::string_view key, std::string_view plaintext,
     out.resize(aead_nonce_size + plaintext.size() + aead_tag_size);
     unsigned char* ct = bytes(out) + aead_nonce_size;
     int len = 0;
-    if (EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
+    if (EVP_EncryptInit_ex(ctx.get(), aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
         EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(aead_nonce_size),
                             nullptr) != 1 ||
         EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, bytes(key), bytes(nonce)) != 1) {
@@ -86,7 +93,7 @@ std::string aead_decrypt(std::string_view key, std::string_view sealed,
     std::string tag(sealed.substr(sealed.size() - aead_tag_size));
     std::string out(ciphertext.size(), '\0');
     int len = 0;
-    if (EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
+    if (EVP_DecryptInit_ex(ctx.get(), aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
         EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(aead_nonce_size),
                             nullptr) != 1 ||
         EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, bytes(key), bytes(nonce)) != 1) {

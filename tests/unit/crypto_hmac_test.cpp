@@ -2,6 +2,9 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
 #include "crypto/hmac.hpp"
 
 using namespace ltc::crypto;
@@ -38,6 +41,22 @@ BOOST_AUTO_TEST_CASE(empty_key_and_message) {
 BOOST_AUTO_TEST_CASE(binary_bytes_with_nul) {
     const std::string key("a\0b", 3);
     BOOST_TEST(hmac_sha256(key, "x") != hmac_sha256("a", "x"));
+}
+
+// Keyed contexts are kept per thread and copied per message: the same bytes as OpenSSL's
+// one-shot HMAC for more keys than are kept, each asked again, with empty and non-empty messages.
+BOOST_AUTO_TEST_CASE(kept_keyed_contexts_answer_like_the_one_shot_hmac) {
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 40; ++i) {
+            const std::string key = "key-" + std::to_string(i);
+            const std::string message = round == 0 ? "" : "message " + std::to_string(i * round);
+            unsigned char expected[EVP_MAX_MD_SIZE];
+            unsigned int length = 0;
+            BOOST_REQUIRE(HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+                               reinterpret_cast<const unsigned char*>(message.data()), message.size(), expected, &length));
+            BOOST_TEST(hmac_sha256(key, message) == std::string(reinterpret_cast<const char*>(expected), length));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(sha1_rfc2202_test_case_2) {
