@@ -4,8 +4,10 @@
 
 reload_nginx() { nginx -p "$VAR/nginx" -e "$VAR/log/nginx-error.log" -c "$VAR/nginx/nginx.conf" -s reload; }
 
-# The application with the site's settings but without the per-address edge limit (one load
-# client is one address): printed as an nginx server block listening on port $1.
+# The application with the site's settings (TLS, headers, FastCGI, access log) but without the
+# per-address edge limit (one load client is one address): printed as an nginx server block
+# listening on port $1. make bench's libfcgi ceiling has a server block with the same settings,
+# so that the edge's own work (the access log included) is the same on both sides of a ratio.
 unlimited_api_server() {
     cat <<CONF
 server {
@@ -13,7 +15,7 @@ server {
     ssl_certificate $VAR/tls/cert.pem;
     ssl_certificate_key $VAR/tls/key.pem;
     ssl_protocols TLSv1.2 TLSv1.3;
-    access_log off;
+    access_log $VAR/log/nginx-access.log ltc_access;
     client_max_body_size 10m;
     location /api/ {
         include $VAR/nginx/snippets/ltc-headers.conf;
