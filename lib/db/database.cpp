@@ -57,8 +57,12 @@ bool connection_went_away(PGconn* connection) {
 
 soci::session& Database::session() {
     if (session_) {
+        if (polled_in_request_) return *session_;
         auto* backend = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
-        if (!connection_went_away(backend->conn_)) return *session_;
+        if (!connection_went_away(backend->conn_)) {
+            polled_in_request_ = in_requests_;
+            return *session_;
+        }
         drop();
     }
     if (std::chrono::steady_clock::now() < reconnect_not_before_) throw DatabaseUnavailable();

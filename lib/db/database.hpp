@@ -33,8 +33,13 @@ public:
     // below 2 s, so the code enforces it).
     void set_connect_deadline(std::chrono::milliseconds deadline) { connect_deadline_ = deadline; }
 
-    // The open session; throws DatabaseUnavailable when it cannot be opened.
+    // The open session; throws DatabaseUnavailable when it cannot be opened. Before handing it
+    // out, one non-blocking poll notices a server that closed it (a restart), and it reconnects.
     soci::session& session();
+    // A worker starts each request with this: then only the request's first session() polls
+    // (its later ones follow within microseconds; a poll is a system call, several per request
+    // on the entry list). Without it (commands, jobs) every session() polls.
+    void start_request() { polled_in_request_ = false; in_requests_ = true; }
     // The libpq connection under the session (for deadlines and multi-statement scripts).
     PGconn* raw_connection();
     // Forgets the session after a connection error; the next session() reconnects.
@@ -57,6 +62,8 @@ private:
     Hooks hooks_;
     std::unique_ptr<soci::session> session_;
     bool ever_connected_ = false;
+    bool in_requests_ = false;
+    bool polled_in_request_ = false;
     std::chrono::milliseconds connect_deadline_{2000};
     std::chrono::steady_clock::time_point reconnect_not_before_{};
 };

@@ -2,28 +2,38 @@
 
 namespace ltc::http {
 
-void append_json_string(std::string& out, std::string_view text) {
+namespace {
+bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+
+void append_escaped(std::string& out, char c) {
     static constexpr char hex[] = "0123456789ABCDEF";
-    out.push_back('"');
-    for (const char c : text) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    out += "\\u00";
-                    out.push_back(hex[(c >> 4) & 0xF]);
-                    out.push_back(hex[c & 0xF]);
-                } else {
-                    out.push_back(c);
-                }
-        }
+    switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            out += "\\u00";
+            out.push_back(hex[(c >> 4) & 0xF]);
+            out.push_back(hex[c & 0xF]);
     }
+}
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+    out.push_back('"');
+    // Runs of characters that need no escape are appended at once (they are nearly all of them).
+    std::size_t run_start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!needs_escape(text[i])) continue;
+        out.append(text.substr(run_start, i - run_start));
+        append_escaped(out, text[i]);
+        run_start = i + 1;
+    }
+    out.append(text.substr(run_start));
     out.push_back('"');
 }
 

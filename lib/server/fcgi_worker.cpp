@@ -130,6 +130,7 @@ int run_fcgi_worker(const http::Router& router, Services& services) {
         const auto started = std::chrono::steady_clock::now();
         services.metrics.set_busy(true);
         watchdog.request_started();
+        services.database.start_request();
 
         http::Request request;
         Outcome outcome;
