@@ -24,18 +24,20 @@ $$;
 CREATE TRIGGER consent_documents_generation BEFORE INSERT ON consent_documents
     FOR EACH ROW EXECUTE FUNCTION consent_document_generation();
 
--- Does the user miss none of the current documents (the newest published version of each)?
-CREATE FUNCTION consent_complete(p_user uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
-    SELECT NOT EXISTS (
-        SELECT 1
-          FROM (SELECT DISTINCT ON (d.doc) d.doc, d.version FROM consent_documents d
-                 ORDER BY d.doc, d.published_at DESC, d.version DESC) c
-         WHERE NOT EXISTS (SELECT 1 FROM consent_acceptances a
-                            WHERE a.user_id = p_user AND a.doc = c.doc AND a.version = c.version))
+-- The current version of each document (the newest published), and the ones a user has not
+-- accepted: the one definition the caller lookup, the stamp and the consent routes share.
+CREATE VIEW current_consent_documents AS
+SELECT DISTINCT ON (doc) doc, version, url FROM consent_documents ORDER BY doc, published_at DESC, version DESC;
+
+CREATE FUNCTION consent_missing(p_user uuid) RETURNS TABLE (doc text, version text, url text) LANGUAGE sql STABLE AS $$
+    SELECT c.doc, c.version, c.url FROM current_consent_documents c
+     WHERE NOT EXISTS (SELECT 1 FROM consent_acceptances a
+                        WHERE a.user_id = p_user AND a.doc = c.doc AND a.version = c.version)
 $$;
 
 ALTER TABLE users ADD COLUMN consent_generation bigint NOT NULL DEFAULT 0;
-UPDATE users SET consent_generation = (SELECT max(generation) FROM consent_documents) WHERE consent_complete(id);
+UPDATE users SET consent_generation = (SELECT max(generation) FROM consent_documents)
+ WHERE NOT EXISTS (SELECT 1 FROM consent_missing(id));
 
 -- Stamped by the acceptance itself (every way one is recorded): the generation and the check read
 -- in one statement, so they belong to the same state of the documents.
@@ -43,7 +45,8 @@ CREATE FUNCTION consent_acceptance_stamp() RETURNS trigger LANGUAGE plpgsql AS $
 BEGIN
     UPDATE users u SET consent_generation = g.current
       FROM (SELECT max(generation) AS current FROM consent_documents) g
-     WHERE u.id = NEW.user_id AND u.consent_generation < g.current AND consent_complete(NEW.user_id);
+     WHERE u.id = NEW.user_id AND u.consent_generation < g.current
+       AND NOT EXISTS (SELECT 1 FROM consent_missing(NEW.user_id));
     RETURN NULL;
 END
 $$;
@@ -80,12 +83,9 @@ BEGIN
     caller_step_up_until := CASE WHEN step_up > now()
                                  THEN to_char(step_up AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') END;
     IF NOT consented THEN
-        SELECT json_agg(json_build_object('doc', c.doc, 'version', c.version) ORDER BY c.doc)::text
+        SELECT json_agg(json_build_object('doc', m.doc, 'version', m.version) ORDER BY m.doc)::text
           INTO caller_consent_missing
-          FROM (SELECT DISTINCT ON (d.doc) d.doc, d.version FROM consent_documents d
-                 ORDER BY d.doc, d.published_at DESC, d.version DESC) c
-         WHERE NOT EXISTS (SELECT 1 FROM consent_acceptances a
-                            WHERE a.user_id = caller_user AND a.doc = c.doc AND a.version = c.version);
+          FROM consent_missing(caller_user) m;
     END IF;
     RETURN NEXT;
 END

@@ -6,9 +6,6 @@
 namespace ltc::consent {
 
 namespace {
-const std::string current_sql =
-    "SELECT DISTINCT ON (doc) doc, version, url FROM consent_documents ORDER BY doc, published_at DESC, version DESC";
-
 std::vector<Document> read_documents(const db::Result& rows) {
     std::vector<Document> documents;
     for (const auto row : rows) documents.push_back(Document{row.text(0), row.text(1), row.text(2)});
@@ -16,7 +13,10 @@ std::vector<Document> read_documents(const db::Result& rows) {
 }
 }  // namespace
 
-std::vector<Document> current_documents(soci::session& sql) { return read_documents(db::query(sql, current_sql)); }
+// The view and the function: sql/V018__consent_generation.sql.
+std::vector<Document> current_documents(soci::session& sql) {
+    return read_documents(db::query(sql, "SELECT doc, version, url FROM current_consent_documents ORDER BY doc"));
+}
 
 std::vector<Acceptance> acceptances(soci::session& sql, const std::string& user_id) {
     const auto rows = db::query(sql,
@@ -29,11 +29,7 @@ std::vector<Acceptance> acceptances(soci::session& sql, const std::string& user_
 }
 
 std::vector<Document> missing_documents(soci::session& sql, const std::string& user_id) {
-    return read_documents(db::query(sql,
-                                    "SELECT c.doc, c.version, c.url FROM (" + current_sql +
-                                        ") c WHERE NOT EXISTS (SELECT 1 FROM consent_acceptances a WHERE a.user_id = $1::uuid"
-                                        " AND a.doc = c.doc AND a.version = c.version) ORDER BY c.doc",
-                                    {user_id}));
+    return read_documents(db::query(sql, "SELECT doc, version, url FROM consent_missing($1::uuid) ORDER BY doc", {user_id}));
 }
 
 void accept(soci::session& sql, const std::string& user_id, const Document& document, const std::string& source) {

@@ -37,12 +37,12 @@ using MacContext = std::unique_ptr<EVP_MAC_CTX, MacContextFree>;
 // OpenSSL 3's one-shot HMAC() looks the algorithm up and keys it on every call — a tenth of a
 // signed-in request's own CPU (the token's hash, the client address's hash). A context keyed
 // once is kept per thread and copied for each message. The keys are the per-purpose keys of
-// the KeyRing: a handful; past `kept_keys` a context is keyed for the one call.
-const EVP_MAC_CTX* keyed_sha256_context(std::string_view key) {
+// the KeyRing, a handful: past `kept_keys` a new key is keyed for its call only.
+MacContext keyed_sha256_context(std::string_view key) {
     constexpr std::size_t kept_keys = 16;
     thread_local std::vector<std::pair<std::string, MacContext>> keyed;
-    for (const auto& [kept_key, context] : keyed) {
-        if (kept_key == key) return context.get();
+    for (const auto& [kept_key, kept] : keyed) {
+        if (kept_key == key) return MacContext(EVP_MAC_CTX_dup(kept.get()));
     }
     static EVP_MAC* const algorithm = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     MacContext context(algorithm ? EVP_MAC_CTX_new(algorithm) : nullptr);
@@ -51,13 +51,8 @@ const EVP_MAC_CTX* keyed_sha256_context(std::string_view key) {
     if (!context || EVP_MAC_init(context.get(), reinterpret_cast<const unsigned char*>(key.data()), key.size(), params) != 1) {
         throw std::runtime_error("HMAC key setup failed");
     }
-    if (keyed.size() == kept_keys) {
-        thread_local MacContext single_use;
-        single_use = std::move(context);
-        return single_use.get();
-    }
-    keyed.emplace_back(std::string(key), std::move(context));
-    return keyed.back().second.get();
+    if (keyed.size() < kept_keys) keyed.emplace_back(std::string(key), MacContext(EVP_MAC_CTX_dup(context.get())));
+    return context;
 }
 
 }  // namespace
@@ -66,7 +61,7 @@ std::string hmac_sha256(std::string_view key, std::string_view message) {
     if (key.empty()) return hmac(EVP_sha256(), key, message);
     unsigned char out[EVP_MAX_MD_SIZE];
     std::size_t out_len = 0;
-    const MacContext context(EVP_MAC_CTX_dup(keyed_sha256_context(key)));
+    const MacContext context = keyed_sha256_context(key);
     if (!context || EVP_MAC_update(context.get(), reinterpret_cast<const unsigned char*>(message.data()), message.size()) != 1 ||
         EVP_MAC_final(context.get(), out, &out_len, sizeof out) != 1) {
         throw std::runtime_error("HMAC failed");

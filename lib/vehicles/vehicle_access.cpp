@@ -45,6 +45,18 @@ std::optional<VehicleOwnership> read_ownership(const db::Result& result) {
     if (!row) return std::nullopt;
     return VehicleOwnership{row->text(0), row->text(1), row->flag(2)};
 }
+
+// The names under which the handlers below find their early reads.
+constexpr const char* vehicle_read = "vehicle";
+constexpr const char* ownership_read = "vehicle_ownership";
+
+// The path's vehicle read early under `name`, when the path names a vehicle at all.
+std::vector<db::NamedStatement> path_vehicle_read(const http::Request& request, const char* name,
+                                                  db::Statement (*statement)(const std::string&)) {
+    const std::string id = request.param("id");
+    if (!http::is_uuid(id)) return {};
+    return {{name, statement(id)}};
+}
 }  // namespace
 
 Vehicle require_vehicle(const http::Request& request, server::Services& services, const auth::Caller& caller,
@@ -52,7 +64,7 @@ Vehicle require_vehicle(const http::Request& request, server::Services& services
     const std::string id = request.param("id");
     if (!http::is_uuid(id)) throw http::not_found();
     const auto vehicle =
-        first_vehicle(auth::early_read_or_query(request, "vehicle", services.database.session(), vehicle_statement(id)));
+        first_vehicle(auth::early_read_or_query(request, vehicle_read, services.database.session(), vehicle_statement(id)));
     check_scope(request, services, caller, vehicle ? std::optional(ownership_of(*vehicle)) : std::nullopt, deleted);
     return *vehicle;
 }
@@ -62,21 +74,17 @@ VehicleOwnership require_vehicle_ownership(const http::Request& request, server:
     const std::string id = request.param("id");
     if (!http::is_uuid(id)) throw http::not_found();
     const auto ownership = read_ownership(
-        auth::early_read_or_query(request, "vehicle_ownership", services.database.session(), ownership_statement(id)));
+        auth::early_read_or_query(request, ownership_read, services.database.session(), ownership_statement(id)));
     check_scope(request, services, caller, ownership, DeletedVehicles::hidden);
     return *ownership;
 }
 
 std::vector<db::NamedStatement> ownership_early_reads(const http::Request& request, const server::Services&) {
-    const std::string id = request.param("id");
-    if (!http::is_uuid(id)) return {};
-    return {{"vehicle_ownership", ownership_statement(id)}};
+    return path_vehicle_read(request, ownership_read, ownership_statement);
 }
 
 std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request, const server::Services&) {
-    const std::string id = request.param("id");
-    if (!http::is_uuid(id)) return {};
-    return {{"vehicle", vehicle_statement(id)}};
+    return path_vehicle_read(request, vehicle_read, vehicle_statement);
 }
 
 Vehicle lock_live_vehicle(soci::session& sql, const std::string& id) {
