@@ -5,6 +5,7 @@
 #include <mutex>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "db/query.hpp"
 
@@ -18,9 +19,13 @@ constexpr std::size_t max_kept_per_connection = 512;
 // and that connection runs unnamed from then on — correct, only slower.
 constexpr std::size_t max_connections_tracked = 16;
 
+enum class Route { unknown, direct, pooled };
+
 struct ConnectionStatements {
     int backend_pid = 0;  // a new connection at a recycled address starts empty
+    Route route = Route::unknown;
     bool naming_off = false;
+    bool forget_on_server = false;
     std::unordered_set<std::string> prepared;
 };
 
@@ -31,7 +36,10 @@ ConnectionStatements& statements_of(PGconn* connection) {
     if (by_connection.size() >= max_connections_tracked && !by_connection.contains(connection)) by_connection.clear();
     auto& entry = by_connection[connection];
     const int backend_pid = PQbackendPID(connection);
-    if (entry.backend_pid != backend_pid) entry = ConnectionStatements{backend_pid, false, {}};
+    if (entry.backend_pid != backend_pid) {
+        entry = ConnectionStatements{};
+        entry.backend_pid = backend_pid;
+    }
     return entry;
 }
 
@@ -44,12 +52,25 @@ std::string name_for(const std::string& sql) {
 }
 }  // namespace
 
-std::vector<StatementUse> plan_statement_uses(PGconn* connection, const std::vector<Statement>& statements) {
+bool route_unknown(PGconn* connection) {
+    const std::lock_guard lock(guard);
+    return statements_of(connection).route == Route::unknown;
+}
+
+void record_server_pid(PGconn* connection, int server_pid) {
+    const std::lock_guard lock(guard);
+    auto& entry = statements_of(connection);
+    entry.route = server_pid == entry.backend_pid ? Route::direct : Route::pooled;
+}
+
+std::vector<StatementUse> plan_statement_uses(PGconn* connection, const std::vector<Statement>& statements,
+                                              bool in_transaction) {
     std::vector<StatementUse> uses(statements.size());
-    if (PQtransactionStatus(connection) != PQTRANS_IDLE) return uses;
     const std::lock_guard lock(guard);
     const auto& entry = statements_of(connection);
-    if (entry.naming_off) return uses;
+    // Until the server's names are cleared, a name could meet its stale namesake (the ROLLBACK of
+    // the failed transaction too).
+    if (entry.naming_off || entry.forget_on_server || (in_transaction && entry.route != Route::direct)) return uses;
     std::unordered_set<std::string> preparing;  // the same text twice in one batch: prepared once
     for (std::size_t i = 0; i < statements.size(); ++i) {
         auto name = name_for(statements[i].sql);
@@ -68,9 +89,16 @@ void mark_prepared(PGconn* connection, const std::string& name) {
     statements_of(connection).prepared.insert(name);
 }
 
-KeptRecovery recover_kept_statements(PGconn* connection, const std::string& sqlstate) {
+KeptRecovery recover_kept_statements(PGconn* connection, const std::string& sqlstate, bool in_transaction) {
     const std::lock_guard lock(guard);
     auto& entry = statements_of(connection);
+    if (in_transaction) {
+        if (sqlstate != "26000" && sqlstate != "42P05" && sqlstate != "0A000") return KeptRecovery::none;
+        // The transaction is lost; the connection's next statements must not meet the same.
+        entry.prepared.clear();
+        entry.forget_on_server = true;
+        return KeptRecovery::none;
+    }
     if (sqlstate == "26000" || sqlstate == "42P05") {
         // The server connection is not the one the names were prepared on: a pooler.
         entry.naming_off = true;
@@ -83,6 +111,12 @@ KeptRecovery recover_kept_statements(PGconn* connection, const std::string& sqls
         return KeptRecovery::retry_after_forget;
     }
     return KeptRecovery::none;
+}
+
+bool take_forget_on_server(PGconn* connection) {
+    const std::lock_guard lock(guard);
+    auto& entry = statements_of(connection);
+    return std::exchange(entry.forget_on_server, false);
 }
 
 }  // namespace ltc::db

@@ -1,14 +1,15 @@
 #pragma once
-// Which statements a connection keeps prepared. A statement run outside a transaction is
-// prepared once per connection, under a name made from its text, and executed by that name
-// afterwards: PostgreSQL then plans it once instead of on every call (for a one-row read that
-// is half its cost). Inside a transaction statements stay unnamed, so a failure there can only
-// be the statement's own.
+// Which statements a connection keeps prepared. A statement is prepared once per connection,
+// under a name made from its text, and executed by that name afterwards: PostgreSQL then parses
+// and plans it once instead of on every call (for a one-row read that is half its cost; a write
+// transaction's statements, a third of the write).
 // A pooler in transaction mode (PgBouncer 1.18) hands a connection a different server
 // connection per transaction, where a name may be missing (26000) or taken (42P05); a migration
 // may change a statement's result type (0A000). db::query retries such a failed batch unnamed —
 // outside a transaction a failed batch changed nothing — after `recover` has decided what this
-// connection does from then on.
+// connection does from then on. Inside a transaction a failed statement fails the transaction,
+// so there names are used only on a connection proven to be direct: the server's process id
+// (`SELECT pg_backend_pid()`) is the one libpq was told at connect — a pooler tells its own.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -32,14 +33,27 @@ enum class KeptRecovery {
     retry_after_forget,  // DEALLOCATE ALL, then retry unnamed (a result type changed)
 };
 
-// One use per statement: named ones when the connection is outside a transaction and keeps
-// statements; all unnamed otherwise.
-std::vector<StatementUse> plan_statement_uses(PGconn* connection, const std::vector<Statement>& statements);
+// Whether the connection still has to show that it is direct (see above): db::query then asks
+// the server for its process id once and passes it to record_server_pid.
+bool route_unknown(PGconn* connection);
+void record_server_pid(PGconn* connection, int server_pid);
+
+// One use per statement: named ones when the connection keeps statements (inside a
+// transaction: only a direct connection); all unnamed otherwise.
+std::vector<StatementUse> plan_statement_uses(PGconn* connection, const std::vector<Statement>& statements,
+                                              bool in_transaction);
 
 // The server accepted the preparation of `name` on this connection.
 void mark_prepared(PGconn* connection, const std::string& name);
 
-// A batch that used names failed with `sqlstate`: what to do.
-KeptRecovery recover_kept_statements(PGconn* connection, const std::string& sqlstate);
+// A batch that used names failed with `sqlstate`: what to do. Inside a transaction nothing can
+// be retried (the answer is always `none`), but the connection is put right for its next
+// statements: the names are forgotten, and with them the server's (DEALLOCATE ALL is sent
+// before the next statement outside a transaction; see take_forget_on_server).
+KeptRecovery recover_kept_statements(PGconn* connection, const std::string& sqlstate, bool in_transaction);
+
+// True once after a failure inside a transaction left prepared statements on the server that
+// must go; the caller sends DEALLOCATE ALL before its next statement outside a transaction.
+bool take_forget_on_server(PGconn* connection);
 
 }  // namespace ltc::db

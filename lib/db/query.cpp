@@ -198,17 +198,36 @@ BatchOutcome send_batch(PGconn* connection, const std::vector<Statement>& statem
 
 std::vector<StatementUse> unnamed(std::size_t count) { return std::vector<StatementUse>(count); }
 
+Result run_unnamed(PGconn* connection, const std::string& sql) {
+    auto outcome = send_batch(connection, {{sql, {}}}, unnamed(1));
+    if (outcome.failure) throw *outcome.failure;
+    return std::move(outcome.results.front());
+}
+
+// What a connection needs before its statements can be planned: the server's prepared
+// statements cleared after a failure inside a transaction, and once, the proof of a direct
+// connection (db/kept_statements.hpp).
+void settle_connection(PGconn* connection, bool in_transaction) {
+    if (!in_transaction && take_forget_on_server(connection)) run_unnamed(connection, "DEALLOCATE ALL");
+    if (route_unknown(connection)) {
+        const auto server_pid = run_unnamed(connection, "SELECT pg_backend_pid()").first()->integer(0);
+        record_server_pid(connection, static_cast<int>(server_pid));
+    }
+}
+
 std::vector<Result> run(PGconn* connection, const std::vector<Statement>& statements) {
-    const auto uses = plan_statement_uses(connection, statements);
+    const bool in_transaction = PQtransactionStatus(connection) != PQTRANS_IDLE;
+    settle_connection(connection, in_transaction);
+    const auto uses = plan_statement_uses(connection, statements, in_transaction);
     auto outcome = send_batch(connection, statements, uses);
     const bool named = std::any_of(uses.begin(), uses.end(), [](const auto& use) { return !use.name.empty(); });
     if (outcome.failure && named) {
         // Outside a transaction the failed batch changed nothing: run it again unnamed.
-        switch (recover_kept_statements(connection, outcome.failure->sqlstate())) {
+        switch (recover_kept_statements(connection, outcome.failure->sqlstate(), in_transaction)) {
         case KeptRecovery::none:
             break;
         case KeptRecovery::retry_after_forget:
-            if (auto forgot = send_batch(connection, {{"DEALLOCATE ALL", {}}}, unnamed(1)).failure) throw *forgot;
+            run_unnamed(connection, "DEALLOCATE ALL");
             [[fallthrough]];
         case KeptRecovery::retry:
             outcome = send_batch(connection, statements, unnamed(statements.size()));

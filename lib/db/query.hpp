@@ -1,9 +1,10 @@
 #pragma once
 // Every SQL statement of the application goes through here: libpq's extended protocol, one
 // round trip per statement (or per batch, in pipeline mode), nothing deallocated per request.
-// Outside a transaction a statement is prepared once per connection and then run by name
-// (db/kept_statements.hpp: planned once; a pooler in transaction mode is noticed and the batch
-// retried unnamed); inside one it runs unnamed (PQsendQueryParams: Parse/Bind/Execute/Sync).
+// A statement is prepared once per connection and then run by name (db/kept_statements.hpp:
+// planned once; a pooler in transaction mode is noticed and the batch retried unnamed; inside a
+// transaction only a connection proven direct names its statements); unnamed ones go as
+// PQsendQueryParams: Parse/Bind/Execute/Sync.
 // Parameters are $1, $2, … and travel as text (or NULL); the SQL casts them.
 // Every wait on the server has a deadline: a frozen server fails the query within it.
 #include <chrono>

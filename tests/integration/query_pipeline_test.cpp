@@ -1,14 +1,15 @@
 // db::query_all against the test cluster: several statements in one round trip (libpq's
 // pipeline mode) come back in order, form one implicit transaction, and a failure in the middle
 // is thrown, runs nothing after it and leaves the connection usable. And the kept statements
-// (db/kept_statements.hpp): prepared once outside a transaction, never inside one, and a
-// connection whose names vanish (a pooler) or whose statement changed its result type still
+// (db/kept_statements.hpp): prepared once, inside a transaction only on a direct connection, and
+// a connection whose names vanish (a pooler) or whose statement changed its result type still
 // gets its answers.
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
 #include <memory>
 
+#include "db/kept_statements.hpp"
 #include "db/query.hpp"
 #include "sign_in_helpers.hpp"
 
@@ -89,13 +90,53 @@ BOOST_AUTO_TEST_CASE(a_statement_outside_a_transaction_is_prepared_once_and_then
     BOOST_TEST(prepared_count(connection.get(), tripled) == 1);
 }
 
-BOOST_AUTO_TEST_CASE(a_statement_inside_a_transaction_runs_unnamed) {
+BOOST_AUTO_TEST_CASE(a_statement_inside_a_transaction_on_a_direct_connection_is_prepared_once) {
     const Connection connection = direct_connection();
     const std::string inside = "SELECT 'inside ' || $1::text";
+    for (const char* value : {"a", "b"}) {
+        ltc::db::query(connection.get(), "BEGIN", {});
+        BOOST_TEST(ltc::db::query(connection.get(), inside, {value}).first()->text(0) == std::string("inside ") + value);
+        ltc::db::query(connection.get(), "COMMIT", {});
+    }
+    BOOST_TEST(prepared_count(connection.get(), inside) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_statement_inside_a_transaction_runs_unnamed_where_the_server_is_not_the_one_connected_to) {
+    const Connection connection = direct_connection();
+    ltc::db::query(connection.get(), "SELECT 1", {});  // the connection has shown its route
+    // What a pooler shows: libpq was told a process id the server connection does not have.
+    ltc::db::record_server_pid(connection.get(), PQbackendPID(connection.get()) + 1);
+    const std::string inside = "SELECT 'pooled ' || $1::text";
     ltc::db::query(connection.get(), "BEGIN", {});
-    BOOST_TEST(ltc::db::query(connection.get(), inside, {"a"}).first()->text(0) == "inside a");
+    BOOST_TEST(ltc::db::query(connection.get(), inside, {"a"}).first()->text(0) == "pooled a");
     ltc::db::query(connection.get(), "COMMIT", {});
     BOOST_TEST(prepared_count(connection.get(), inside) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_transaction_whose_statement_changed_its_result_type_fails_and_the_next_is_answered) {
+    const Connection connection = direct_connection();
+    run_directly(connection.get(), "CREATE TEMP TABLE kept_in_transaction (a int)");
+    run_directly(connection.get(), "INSERT INTO kept_in_transaction VALUES (1)");
+    const std::string all = "SELECT * FROM kept_in_transaction";
+    ltc::db::query(connection.get(), "BEGIN", {});
+    BOOST_TEST(PQnfields(ltc::db::query(connection.get(), all, {}).raw()) == 1);
+    ltc::db::query(connection.get(), "COMMIT", {});
+    run_directly(connection.get(), "ALTER TABLE kept_in_transaction ADD COLUMN b int DEFAULT 2");
+    ltc::db::query(connection.get(), "BEGIN", {});
+    try {
+        ltc::db::query(connection.get(), all, {});
+        BOOST_FAIL("the changed result type was not reported");
+    } catch (const ltc::db::QueryError& error) {
+        BOOST_TEST(error.sqlstate() == "0A000");
+    }
+    ltc::db::query(connection.get(), "ROLLBACK", {});
+    // The next statement outside the transaction clears the server's names first.
+    BOOST_TEST(prepared_count(connection.get(), all) == 0);
+    ltc::db::query(connection.get(), "BEGIN", {});
+    const auto changed = ltc::db::query(connection.get(), all, {});
+    ltc::db::query(connection.get(), "COMMIT", {});
+    BOOST_TEST(PQnfields(changed.raw()) == 2);
+    BOOST_TEST(prepared_count(connection.get(), all) == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_connection_whose_names_vanish_gets_its_answer_and_runs_unnamed_from_then_on) {
