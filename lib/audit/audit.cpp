@@ -47,11 +47,11 @@ Event by_actor(const std::string& actor_id, const std::string& actor_role, const
 }
 
 void record(soci::session& sql, const Event& event) {
-    db::query(sql,
-              "INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id, result, request_id, meta)"
-              " VALUES ($1::uuid, $2, $3, NULLIF($4, ''), NULLIF($5, ''), $6, $7, $8::jsonb)",
-              {event.actor_id, event.actor_role, event.action, event.target_type, event.target_id, event.result,
-               event.request_id, meta_json(event.meta)});
+    // Inside a transaction the row travels with its next round trip (at the latest with COMMIT).
+    db::execute_later(sql, {"INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id, result,"
+                            " request_id, meta) VALUES ($1::uuid, $2, $3, NULLIF($4, ''), NULLIF($5, ''), $6, $7, $8::jsonb)",
+                            {event.actor_id, event.actor_role, event.action, event.target_type, event.target_id,
+                             event.result, event.request_id, meta_json(event.meta)}});
 }
 
 }  // namespace ltc::audit

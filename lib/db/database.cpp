@@ -4,6 +4,7 @@
 
 #include <soci/postgresql/soci-postgresql.h>
 
+#include "db/held_statements.hpp"
 #include "db/query.hpp"
 
 namespace ltc::db {
@@ -146,12 +147,14 @@ bool Database::ping(std::chrono::milliseconds deadline) {
 
 void Database::transaction(const std::function<void(soci::session&)>& work) {
     soci::session& sql = session();
-    query(sql, "BEGIN");
+    PGconn* connection = connection_of(sql);
+    hold(connection, {"BEGIN", {}});  // travels with the transaction's first statement
     try {
         work(sql);
     } catch (...) {
+        drop_held(connection);
         try {
-            query(sql, "ROLLBACK");
+            if (PQtransactionStatus(connection_of(sql)) != PQTRANS_IDLE) query(sql, "ROLLBACK");
         } catch (const QueryError&) {
             // The connection is gone; the server rolls the transaction back itself.
         }

@@ -1,5 +1,6 @@
 #include "db/query.hpp"
 
+#include "db/held_statements.hpp"
 #include "db/kept_statements.hpp"
 
 #include <poll.h>
@@ -215,8 +216,7 @@ void settle_connection(PGconn* connection, bool in_transaction) {
     }
 }
 
-std::vector<Result> run(PGconn* connection, const std::vector<Statement>& statements) {
-    const bool in_transaction = PQtransactionStatus(connection) != PQTRANS_IDLE;
+std::vector<Result> run_batch(PGconn* connection, const std::vector<Statement>& statements, bool in_transaction) {
     settle_connection(connection, in_transaction);
     const auto uses = plan_statement_uses(connection, statements, in_transaction);
     auto outcome = send_batch(connection, statements, uses);
@@ -237,6 +237,17 @@ std::vector<Result> run(PGconn* connection, const std::vector<Statement>& statem
     if (outcome.failure) throw *outcome.failure;
     return std::move(outcome.results);
 }
+
+// The statements, behind any the connection holds (db/held_statements.hpp); their results only.
+std::vector<Result> run(PGconn* connection, const std::vector<Statement>& statements) {
+    std::vector<Statement> batch = take_held(connection);
+    if (batch.empty()) return run_batch(connection, statements, PQtransactionStatus(connection) != PQTRANS_IDLE);
+    const auto held = static_cast<std::ptrdiff_t>(batch.size());
+    batch.insert(batch.end(), statements.begin(), statements.end());
+    auto results = run_batch(connection, batch, true);  // only a transaction holds statements
+    results.erase(results.begin(), results.begin() + held);
+    return results;
+}
 }  // namespace
 
 Result query(PGconn* connection, const std::string& statement, const std::vector<Param>& params) {
@@ -245,6 +256,15 @@ Result query(PGconn* connection, const std::string& statement, const std::vector
 
 Result query(soci::session& sql, const Statement& statement) {
     return query(connection_of(sql), statement.sql, statement.params);
+}
+
+void execute_later(soci::session& sql, Statement statement) {
+    PGconn* connection = connection_of(sql);
+    if (PQtransactionStatus(connection) == PQTRANS_IDLE && !holds(connection)) {
+        run(connection, {std::move(statement)});
+        return;
+    }
+    hold(connection, std::move(statement));
 }
 
 std::vector<Result> query_all(soci::session& sql, const std::vector<Statement>& statements) {

@@ -134,4 +134,9 @@ Result query(soci::session& sql, const Statement& statement);
 std::vector<Result> query_all(soci::session& sql, const std::vector<Statement>& statements);
 std::vector<Result> query_all(PGconn* connection, const std::vector<Statement>& statements);
 
+// For a statement whose answer nobody reads: inside a transaction it travels with the
+// transaction's next round trip, COMMIT's at the latest, and a failure shows there
+// (db/held_statements.hpp); outside one it runs now.
+void execute_later(soci::session& sql, Statement statement);
+
 }  // namespace ltc::db

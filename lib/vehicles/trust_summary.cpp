@@ -2,7 +2,6 @@
 
 #include "db/query.hpp"
 #include "trust/berlin_date.hpp"
-#include "http/response.hpp"
 #include "vehicles/vehicle_trust.hpp"
 
 namespace ltc::vehicles {
@@ -12,7 +11,7 @@ StoredTrust derive(soci::session& sql, const Vehicle& vehicle, const trust::Civi
     const trust::TrustInput input = trust_input(sql, vehicle, today);
     const trust::TrustResult result = trust::compute_trust(input);
     const auto changes_on = trust::result_changes_on(input);
-    return StoredTrust{std::string(trust::to_string(result.light)), http::to_json(trust_json(result)),
+    return StoredTrust{std::string(trust::to_string(result.light)), trust_json(result),
                        changes_on ? std::optional<std::string>(trust::format_iso_date(*changes_on)) : std::nullopt};
 }
 }  // namespace
@@ -25,11 +24,11 @@ StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle
 
 StoredTrust refresh_trust_summary(soci::session& sql, const Vehicle& locked, const trust::CivilDate& today) {
     StoredTrust stored = derive(sql, locked, today);
-    db::query(sql,
-              "INSERT INTO vehicle_trust (vehicle_id, light, summary, valid_until) VALUES ($1::uuid, $2, $3::json, $4::date)"
-              " ON CONFLICT (vehicle_id) DO UPDATE SET light = EXCLUDED.light, summary = EXCLUDED.summary,"
-              " valid_until = EXCLUDED.valid_until, computed_at = now()",
-              {locked.id, stored.light, stored.summary_json, stored.valid_until});
+    db::execute_later(sql, {"INSERT INTO vehicle_trust (vehicle_id, light, summary, valid_until)"
+                            " VALUES ($1::uuid, $2, $3::json, $4::date) ON CONFLICT (vehicle_id) DO UPDATE SET"
+                            " light = EXCLUDED.light, summary = EXCLUDED.summary, valid_until = EXCLUDED.valid_until,"
+                            " computed_at = now()",
+                            {locked.id, stored.light, stored.summary_json, stored.valid_until}});
     return stored;
 }
 

@@ -1,9 +1,8 @@
 #include "vehicles/vehicle_trust.hpp"
 
-#include <Poco/JSON/Array.h>
-
 #include "documents/document_store.hpp"
 #include "entries/entry_store.hpp"
+#include "http/json_writer.hpp"
 
 namespace ltc::vehicles {
 
@@ -32,36 +31,23 @@ trust::TrustInput trust_input(soci::session& sql, const Vehicle& vehicle, const 
     return input;
 }
 
-Poco::JSON::Object::Ptr trust_json(const trust::TrustResult& result) {
-    Poco::JSON::Array::Ptr reasons = new Poco::JSON::Array();
+std::string trust_json(const trust::TrustResult& result) {
+    http::JsonWriter json;
+    json.begin_object().key("light").value(trust::to_string(result.light)).key("sentence").value(result.sentence);
+    json.key("hint").value(result.hint).key("reasons").begin_array();
     for (const auto& reason : result.reasons) {
-        Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        item->set("code", reason.code);
-        item->set("severity", std::string(trust::to_string(reason.severity)));
-        item->set("hint", reason.hint);
-        item->set("priority_todo", reason.priority_todo);
-        reasons->add(item);
+        json.begin_object().key("code").value(reason.code).key("severity").value(trust::to_string(reason.severity));
+        json.key("hint").value(reason.hint).key("priority_todo").value(reason.priority_todo).end_object();
     }
-    Poco::JSON::Object::Ptr indicators = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    indicators->set("history", result.indicators.history);
-    indicators->set("evidence", result.indicators.evidence);
-    indicators->set("verification", result.indicators.verification);
-    indicators->set("regularity", result.indicators.regularity);
-    indicators->set("odometer", result.indicators.odometer);
-    indicators->set("accident", result.indicators.accident);
-    Poco::JSON::Object::Ptr counts = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    counts->set("entries", result.counts.entries);
-    counts->set("t1", result.counts.t1);
-    counts->set("t2", result.counts.t2);
-    counts->set("t3", result.counts.t3);
-    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    body->set("light", std::string(trust::to_string(result.light)));
-    body->set("sentence", result.sentence);
-    body->set("hint", result.hint);
-    body->set("reasons", reasons);
-    body->set("indicators", indicators);
-    body->set("counts", counts);
-    return body;
+    const auto& indicators = result.indicators;
+    json.end_array().key("indicators").begin_object();
+    json.key("history").value(indicators.history).key("evidence").value(indicators.evidence);
+    json.key("verification").value(indicators.verification).key("regularity").value(indicators.regularity);
+    json.key("odometer").value(indicators.odometer).key("accident").value(indicators.accident).end_object();
+    const auto& counts = result.counts;
+    json.key("counts").begin_object().key("entries").value(counts.entries).key("t1").value(counts.t1);
+    json.key("t2").value(counts.t2).key("t3").value(counts.t3).end_object();
+    return json.end_object().take();
 }
 
 }  // namespace ltc::vehicles
