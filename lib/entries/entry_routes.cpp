@@ -14,7 +14,6 @@
 #include "http/json_body.hpp"
 #include "db/error_mapping.hpp"
 #include "documents/document_store.hpp"
-#include "vehicles/trust_summary.hpp"
 #include "vehicles/vehicle_access.hpp"
 
 namespace ltc::entries {
@@ -80,9 +79,9 @@ EntryVersion write_version(http::Request& request, server::Services& services, c
     version.created_by = scope.caller.session.user_id;
     EntryVersion written;
     services.database.transaction([&](soci::session& tx) {
-        const vehicles::Vehicle locked = vehicles::lock_live_vehicle(tx, scope.vehicle.id);  // not into one being deleted
-        written = insert_version(tx, scope.vehicle.id, version);
-        vehicles::refresh_trust_summary(tx, locked, server::today(services));
+        // Not into a vehicle being deleted; locked, written and its summary re-derived in one round trip.
+        written = read_inserted_version(vehicles::change_live_vehicle(
+            tx, scope.vehicle.id, insert_version_statement(scope.vehicle.id, version), server::today(services)));
         record(tx, request, scope, action, written);
     });
     return written;

@@ -82,18 +82,19 @@ bool entry_exists(soci::session& sql, const std::string& entry_id) {
     return !db::query(sql, "SELECT 1 FROM entry_versions WHERE entry_id = $1::uuid LIMIT 1", {entry_id}).empty();
 }
 
+db::Statement insert_version_statement(const std::string& vehicle_id, const EntryVersion& version) {
+    return {"INSERT INTO entry_versions (entry_id, version, vehicle_id, date, category, performed_by, odometer_km, note,"
+            " cost, paper_book, deleted, reason, created_by) VALUES ($1::uuid, $2::int, $3::uuid, $4::date, $5, $6, $7::int,"
+            " $8, $9::numeric, $10::boolean, $11::boolean, $12, $13::uuid) RETURNING " + columns(""),
+            {version.entry_id, version.version, vehicle_id, version.fields.date, version.fields.category,
+             version.fields.performed_by, version.fields.odometer_km, version.fields.note, version.fields.cost,
+             version.fields.paper_book, version.deleted, version.reason, version.created_by}};
+}
+
+EntryVersion read_inserted_version(const db::Result& result) { return from_row(*result.first()); }
+
 EntryVersion insert_version(soci::session& sql, const std::string& vehicle_id, const EntryVersion& version) {
-    const auto row = db::query(sql,
-                               "INSERT INTO entry_versions (entry_id, version, vehicle_id, date, category, performed_by,"
-                               " odometer_km, note, cost, paper_book, deleted, reason, created_by) VALUES ($1::uuid, $2::int,"
-                               " $3::uuid, $4::date, $5, $6, $7::int, $8, $9::numeric, $10::boolean, $11::boolean, $12,"
-                               " $13::uuid) RETURNING " + columns(""),
-                               {version.entry_id, version.version, vehicle_id, version.fields.date, version.fields.category,
-                                version.fields.performed_by, version.fields.odometer_km, version.fields.note,
-                                version.fields.cost, version.fields.paper_book, version.deleted, version.reason,
-                                version.created_by})
-                         .first();
-    return from_row(*row);
+    return read_inserted_version(db::query(sql, insert_version_statement(vehicle_id, version)));
 }
 
 }  // namespace ltc::entries

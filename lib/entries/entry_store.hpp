@@ -55,5 +55,8 @@ bool entry_exists(soci::session& sql, const std::string& entry_id);
 
 // Inserts a version; a parallel writer of the same version violates entry_versions_pkey (409 stale_revision).
 EntryVersion insert_version(soci::session& sql, const std::string& vehicle_id, const EntryVersion& version);
+// The same in parts, for a batch: the INSERT … RETURNING, and the written version from its result.
+db::Statement insert_version_statement(const std::string& vehicle_id, const EntryVersion& version);
+EntryVersion read_inserted_version(const db::Result& result);
 
 }  // namespace ltc::entries

@@ -7,8 +7,7 @@
 namespace ltc::vehicles {
 
 namespace {
-StoredTrust derive(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today) {
-    const trust::TrustInput input = trust_input(sql, vehicle, today);
+StoredTrust derive(const trust::TrustInput& input) {
     const trust::TrustResult result = trust::compute_trust(input);
     const auto changes_on = trust::result_changes_on(input);
     return StoredTrust{std::string(trust::to_string(result.light)), trust_json(result),
@@ -23,12 +22,16 @@ StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle
 }
 
 StoredTrust refresh_trust_summary(soci::session& sql, const Vehicle& locked, const trust::CivilDate& today) {
-    StoredTrust stored = derive(sql, locked, today);
+    return store_trust_summary(sql, locked.id, trust_input(sql, locked, today));
+}
+
+StoredTrust store_trust_summary(soci::session& sql, const std::string& vehicle_id, const trust::TrustInput& input) {
+    StoredTrust stored = derive(input);
     db::execute_later(sql, {"INSERT INTO vehicle_trust (vehicle_id, light, summary, valid_until)"
                             " VALUES ($1::uuid, $2, $3::json, $4::date) ON CONFLICT (vehicle_id) DO UPDATE SET"
                             " light = EXCLUDED.light, summary = EXCLUDED.summary, valid_until = EXCLUDED.valid_until,"
                             " computed_at = now()",
-                            {locked.id, stored.light, stored.summary_json, stored.valid_until}});
+                            {vehicle_id, stored.light, stored.summary_json, stored.valid_until}});
     return stored;
 }
 
@@ -68,7 +71,7 @@ std::vector<std::string> stale_summaries(soci::session& sql, const trust::CivilD
         const auto vehicle = load_vehicle(sql, row.text(0));
         if (!vehicle || !vehicle->trust) continue;
         if (!summary_holds(vehicle->trust, today)) continue;  // re-derived on its next read
-        const StoredTrust fresh = derive(sql, *vehicle, today);
+        const StoredTrust fresh = derive(trust_input(sql, *vehicle, today));
         const bool same = fresh.light == vehicle->trust->light && fresh.valid_until == vehicle->trust->valid_until &&
                           db::query(sql, "SELECT $1::jsonb = $2::jsonb", {fresh.summary_json, vehicle->trust->summary_json})
                               .first()

@@ -20,6 +20,8 @@ StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle
 StoredTrust refresh_trust_summary(soci::session& sql, const Vehicle& locked, const trust::CivilDate& today);
 // The same for the process's today (trust::berlin_today), for writers that have no request.
 StoredTrust refresh_trust_summary(soci::session& sql, const std::string& vehicle_id);
+// The summary of facts already read (trust_input_from), stored.
+StoredTrust store_trust_summary(soci::session& sql, const std::string& vehicle_id, const trust::TrustInput& input);
 
 // Whether something derived from a summary valid until `valid_until` (none: until it changes)
 // still holds on `today`.

@@ -3,6 +3,8 @@
 #include "audit/audit.hpp"
 #include "http/api_error.hpp"
 #include "http/ids.hpp"
+#include "vehicles/trust_summary.hpp"
+#include "vehicles/vehicle_trust.hpp"
 
 namespace ltc::vehicles {
 
@@ -87,10 +89,24 @@ std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request
     return path_vehicle_read(request, vehicle_read, vehicle_statement);
 }
 
-Vehicle lock_live_vehicle(soci::session& sql, const std::string& id) {
-    auto vehicle = lock_vehicle(sql, id);
+namespace {
+Vehicle live_or_not_found(const std::optional<Vehicle>& vehicle) {
     if (!vehicle || vehicle->deleted()) throw http::not_found();
     return *vehicle;
+}
+}  // namespace
+
+Vehicle lock_live_vehicle(soci::session& sql, const std::string& id) { return live_or_not_found(lock_vehicle(sql, id)); }
+
+db::Result change_live_vehicle(soci::session& tx, const std::string& id, const db::Statement& change,
+                               const trust::CivilDate& today) {
+    auto statements = lock_vehicle_statements(id);  // results 0 (lock) and 1 (the vehicle)
+    statements.push_back(change);                  // 2
+    for (auto& read : trust_fact_statements(id)) statements.push_back(std::move(read));  // 3, 4
+    const auto results = db::query_all(tx, statements);
+    const Vehicle locked = live_or_not_found(first_vehicle(results[1]));
+    store_trust_summary(tx, id, trust_input_from(locked, results[3], results[4], today));
+    return results[2];
 }
 
 }  // namespace ltc::vehicles

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "auth/authenticate.hpp"
+#include "trust/civil_date.hpp"
 #include "vehicles/vehicle_store.hpp"
 
 namespace ltc::vehicles {
@@ -36,5 +37,12 @@ std::vector<db::NamedStatement> vehicle_early_reads(const http::Request& request
 
 // The vehicle locked for a write, re-checked inside the transaction: gone or deleted meanwhile → 404.
 Vehicle lock_live_vehicle(soci::session& sql, const std::string& id);
+
+// A write to the vehicle's entries in one round trip: the vehicle locked and re-checked as
+// above, `change` run behind the lock, the trust facts read after it and the re-derived summary
+// stored (it travels with the transaction's next round trip). Gone or deleted → 404, and the
+// transaction, `change` with it, is undone. Returns `change`'s result.
+db::Result change_live_vehicle(soci::session& tx, const std::string& id, const db::Statement& change,
+                               const trust::CivilDate& today);
 
 }  // namespace ltc::vehicles

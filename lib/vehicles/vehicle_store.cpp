@@ -58,12 +58,14 @@ std::optional<Vehicle> load_vehicle(soci::session& sql, const std::string& id) {
     return first_vehicle(db::query(sql, vehicle_statement(id)));
 }
 
-std::optional<Vehicle> lock_vehicle(soci::session& sql, const std::string& id) {
+std::vector<db::Statement> lock_vehicle_statements(const std::string& id) {
     // The lock is on the vehicle row itself (a view with outer joins cannot be locked); the
     // row is read right after the lock is granted, in the same round trip.
-    const auto results =
-        db::query_all(sql, {{"SELECT 1 FROM vehicles WHERE id = $1::uuid FOR UPDATE", {id}}, vehicle_statement(id)});
-    return first_vehicle(results[1]);
+    return {{"SELECT 1 FROM vehicles WHERE id = $1::uuid FOR UPDATE", {id}}, vehicle_statement(id)};
+}
+
+std::optional<Vehicle> lock_vehicle(soci::session& sql, const std::string& id) {
+    return first_vehicle(db::query_all(sql, lock_vehicle_statements(id))[1]);
 }
 
 void lock_vehicle_shared(soci::session& sql, const std::string& id) {

@@ -59,6 +59,8 @@ std::vector<Vehicle> read_vehicles(const db::Result& rows);
 // Row locks on the vehicle, so writes to it (and re-derivations of its trust summary) serialise
 // and re-check its state inside their transaction. nullopt when it does not exist.
 std::optional<Vehicle> lock_vehicle(soci::session& sql, const std::string& id);
+// Its statements, for a batch: the row lock, then the vehicle's row (read with first_vehicle).
+std::vector<db::Statement> lock_vehicle_statements(const std::string& id);
 void lock_vehicle_shared(soci::session& sql, const std::string& id);
 
 // Takes a row lock on the owner, so two creations or restores cannot both pass the free-tier check.

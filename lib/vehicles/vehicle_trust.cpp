@@ -6,14 +6,21 @@
 
 namespace ltc::vehicles {
 
+std::vector<db::Statement> trust_fact_statements(const std::string& vehicle_id) {
+    return {documents::evidence_facts_statement(vehicle_id), entries::trust_rows_statement(vehicle_id)};
+}
+
 trust::TrustInput trust_input(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today) {
+    const auto results = db::query_all(sql, trust_fact_statements(vehicle.id));  // one round trip
+    return trust_input_from(vehicle, results[0], results[1], today);
+}
+
+trust::TrustInput trust_input_from(const Vehicle& vehicle, const db::Result& documents, const db::Result& entries,
+                                   const trust::CivilDate& today) {
     trust::TrustInput input;
-    // Documents and entries in one round trip.
-    const auto results = db::query_all(
-        sql, {documents::evidence_facts_statement(vehicle.id), entries::trust_rows_statement(vehicle.id)});
-    const documents::EvidenceFacts evidence = documents::read_evidence_facts(results[0]);
+    const documents::EvidenceFacts evidence = documents::read_evidence_facts(documents);
     input.documents = evidence.documents;
-    auto rows = entries::read_trust_rows(results[1]);
+    auto rows = entries::read_trust_rows(entries);
     input.entries.reserve(rows.size());
     for (auto& entry : rows) {
         trust::EntryFacts facts;
