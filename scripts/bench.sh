@@ -56,15 +56,23 @@ if [[ ${LTC_BENCH_LARGE:-0} == 1 ]]; then
     "$ROOT/scripts/ltc-local.sh" seed --owners 10000 --vehicles-per-owner 10 --entries-per-vehicle 100 --seed 2 >&2
 fi
 API=https://127.0.0.1:$API_PORT
-# A new owner every run: its nine write vehicles start at 20 entries (a write re-derives the
-# summary from all of a vehicle's entries, so reused ones would slow down run by run), and one
-# sign-in mail per run stays within the per-address daily mail limit.
-seeded_owner "$API" "$(date +%s)"  # token, vehicles, read_vehicle, public_token
+# New owners every run, so that vehicles start at 20 entries (a write re-derives the summary from
+# all of a vehicle's entries: reused ones would slow down run by run) and one sign-in mail per
+# owner and run stays within the per-address daily mail limit. The reader's ten vehicles:
+run_seed=$(date +%s)
+seeded_owner "$API" "$run_seed"  # token, vehicles, read_vehicle, public_token
 SCRIPTS=$VAR/run/bench-lua
 mkdir -p "$SCRIPTS"
 printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" > "$SCRIPTS/get.lua"
-# Writes go to the other nine vehicles in turn: a write locks its vehicle, and one owner's
-# writes to one car do not come 64 at a time.
+# The writer: a second dealer with 100 vehicles of 20 entries, written to in turn. A service
+# book holds tens of entries; at ~1 000 writes a second the rounds add ~150 to each of the 100
+# (to each of nine, as until 2026-12-05, ~1 500: that measured mostly the growth, reported
+# below on its own). One owner's writes to one car do not come 64 at a time either.
+"$ROOT/scripts/ltc-local.sh" seed --owners 1 --vehicles-per-owner 100 --entries-per-vehicle 20 --seed "$((run_seed + 1))" >&2
+writer_token=$(sign_in_token "$API" "seed-$((run_seed + 1))-0@seed.example")
+[[ -n $writer_token ]] || { echo "could not sign in the seeded writer" >&2; exit 1; }
+writer_vehicles=$(curl -sk -H "Authorization: Bearer $writer_token" "$API/api/vehicles?limit=100" | grep -o '"id":"[^"]*"' | cut -d'"' -f4)
+[[ $(wc -l <<<"$writer_vehicles") -ge 100 ]] || { echo "the seeded writer needs 100 vehicles" >&2; exit 1; }
 # The public read over many links: every seeded vehicle's link turned on (random 64-character
 # tokens), each request a random one of them. A warm-up pass renders their pages once (what
 # the site keeps between changes); the first reads after a change are measured separately.
@@ -105,15 +113,18 @@ LUA
 wrk -t2 -c"$CONNECTIONS" -d"$((public_tokens / 1500 + 2))s" -s "$SCRIPTS/public-walk.lua" "$API/" >/dev/null
 echo "public links: $public_tokens, their pages rendered by a warm-up pass" >&2
 
-write_paths=$(sed -n '2,10p' <<<"$vehicles" | sed 's|.*|"/api/vehicles/&/entries"|' | paste -sd,)
-cat > "$SCRIPTS/post.lua" <<LUA
+# Writes to the given vehicle ids (one a line) in turn, as the owner with the given token.
+write_script() {
+    local paths
+    paths=$(sed 's|.*|"/api/vehicles/&/entries"|' <<<"$2" | paste -sd,)
+    cat <<LUA
 wrk.method = "POST"
-wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Authorization"] = "Bearer $1"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"date":"2024-01-01","category":"wartung","performed_by":"fachwerkstatt","odometer_km":100}'
 local requests = {}
 init = function(args)
-    for _, path in ipairs({$write_paths}) do requests[#requests + 1] = wrk.format(nil, path) end
+    for _, path in ipairs({$paths}) do requests[#requests + 1] = wrk.format(nil, path) end
 end
 local next_request = 0
 request = function()
@@ -121,6 +132,9 @@ request = function()
     return requests[next_request]
 end
 LUA
+}
+write_script "$writer_token" "$writer_vehicles" > "$SCRIPTS/post.lua"
+write_script "$token" "$(sed -n '2,10p' <<<"$vehicles")" > "$SCRIPTS/post-growing.lua"
 
 # Prints "<requests/s> <p50 ms> <p99 ms>" for one URL (and an optional wrk Lua script).
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}'; }
@@ -158,7 +172,7 @@ declare -A labels=(
     [ceiling]="libfcgi ceiling" [live]="/api/health/live" [health]="/api/health (database)"
     [public]="GET /api/public/qr/{token} ($public_tokens links)"
     [me]="GET /api/auth/me" [vehicle]="GET /api/vehicles/{id}" [entries]="GET …/entries (20)"
-    [list]="GET /api/vehicles (10)" [create]="POST …/entries"
+    [list]="GET /api/vehicles (10)" [create]="POST …/entries (100 cars)"
 )
 echo "wrk: $ROUNDS rounds × ${DURATION}s per target, $CONNECTIONS connections, 2 threads, $WORKERS workers per pool, $(nproc) cores"
 for _ in $(seq 1 "$ROUNDS"); do
@@ -184,6 +198,15 @@ done
 psql_super -d ltc -c "UPDATE public_links SET page = NULL WHERE page IS NOT NULL" >/dev/null
 read -r r m p < <(measure "$API/" "$SCRIPTS/public.lua")
 printf 'public read, pages not kept: %.0f requests/s, p50 %.2f ms, p99 %.2f ms\n' "$r" "$m" "$p"
+
+# What a vehicle's size costs a write: the reader's other nine vehicles, from 20 entries, taking
+# every write of three rounds (each grows by ~1 000 entries; the summary reads them all).
+for round in 1 2 3; do
+    read -r r m p < <(measure "$API/api/vehicles/$read_vehicle/entries" "$SCRIPTS/post-growing.lua")
+    entries_now=$(psql_super -d ltc -Atc "SELECT count(*) / 9 FROM entry_heads WHERE vehicle_id IN ($(sed -n '2,10p' <<<"$vehicles" | sed "s/.*/'&'/" | paste -sd,))")
+    printf 'POST, nine vehicles growing, round %d: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, ~%d entries each after it\n' \
+        "$round" "$r" "$m" "$p" "$entries_now"
+done
 
 # The A6 sticker PDF of one vehicle (issue 11: ≤ 50 ms): one connection, so the figure is the
 # time of one generation, not of a queue.

@@ -39,13 +39,13 @@ std::vector<EntryVersion> read_all(const db::Result& rows) {
 }  // namespace
 
 db::Statement trust_rows_statement(const std::string& vehicle_id) {
-    return {"SELECT * FROM trust_entry_rows($1::uuid)", {vehicle_id}};
+    return {"SELECT * FROM trust_entry_heads($1::uuid)", {vehicle_id}};
 }
 
 std::vector<EntryTrustRow> read_trust_rows(const db::Result& rows) {
     std::vector<EntryTrustRow> result;
     result.reserve(rows.size());
-    for (const auto row : rows) result.push_back({row.text(0), row.text(1), row.integer(2), row.flag(3), row.text(4)});
+    for (const auto row : rows) result.push_back({row.text(0), row.integer(1), row.integer(2), row.flag(3), row.text(4)});
     return result;
 }
 

@@ -32,11 +32,11 @@ struct EntryVersion {
 
 // Latest non-deleted versions: date descending, then newest first, ties by id.
 std::vector<EntryVersion> latest_entries(soci::session& sql, const std::string& vehicle_id);
-// What the trust light needs of each latest, not deleted entry (trust_entry_rows, V016): the
+// What the trust light needs of each latest, not deleted entry (trust_entry_heads, V019): the
 // summary's re-derivation on every write reads only these.
 struct EntryTrustRow {
     std::string entry_id;
-    std::string date;  // YYYY-MM-DD
+    long long day = 0;  // the date as days since 1970-01-01 (formatting dates was most of the read)
     long long odometer_km = 0;
     bool paper_book = false;
     std::string category;

@@ -24,7 +24,7 @@ trust::TrustInput trust_input_from(const Vehicle& vehicle, const db::Result& doc
     input.entries.reserve(rows.size());
     for (auto& entry : rows) {
         trust::EntryFacts facts;
-        facts.date = trust::parse_iso_date(entry.date).value_or(today);
+        facts.date = trust::date_from_days(entry.day);
         facts.odometer_km = entry.odometer_km;
         facts.level = trust::derive_trust_level(evidence.entries_with_valid_evidence.contains(entry.entry_id),
                                                 entry.paper_book);
