@@ -22,7 +22,7 @@ constexpr const char* demo_vin = "WVWZZZ1KZ6W000001";
 void add_entry(soci::session& sql, const std::string& vehicle_id, const std::string& user_id, const std::string& date,
                const std::string& category, int km, bool paper_book, const std::string& note) {
     entries::EntryVersion entry;
-    entry.entry_id = crypto::random_uuid();
+    entry.entry_id = crypto::time_ordered_uuid();
     entry.version = 1;
     entry.fields.date = date;
     entry.fields.category = category;

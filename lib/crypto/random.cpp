@@ -1,5 +1,6 @@
 #include "crypto/random.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -72,12 +73,28 @@ std::string random_decimal_code(int digits) {
     return out;
 }
 
-std::string random_uuid() {
-    std::string bytes = random_bytes(16);
-    bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x40);  // version 4
-    bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+namespace {
+// The canonical text of 16 bytes with the version in the high nibble of byte 6 and the RFC 9562
+// variant in byte 8.
+std::string uuid_text(std::string bytes, int version) {
+    bytes[6] = static_cast<char>((bytes[6] & 0x0f) | (version << 4));
+    bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);
     const std::string hex = to_hex(bytes);
     return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' + hex.substr(16, 4) + '-' + hex.substr(20);
+}
+}  // namespace
+
+std::string random_uuid() { return uuid_text(random_bytes(16), 4); }
+
+std::string time_ordered_uuid(std::int64_t unix_milliseconds) {
+    std::string bytes = random_bytes(16);
+    for (int i = 0; i < 6; ++i) bytes[static_cast<std::size_t>(i)] = static_cast<char>((unix_milliseconds >> (40 - 8 * i)) & 0xff);
+    return uuid_text(std::move(bytes), 7);
+}
+
+std::string time_ordered_uuid() {
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    return time_ordered_uuid(std::chrono::duration_cast<std::chrono::milliseconds>(now).count());
 }
 
 }  // namespace ltc::crypto

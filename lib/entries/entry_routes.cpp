@@ -112,7 +112,7 @@ http::Response create(http::Request& request, server::Services& services) {
     const Scope scope = require_scope(request, services);
     const EntryInput input = read_entry_input(http::json_body(request), EntryBody::create, server::today(services));
     EntryVersion version;
-    version.entry_id = crypto::random_uuid();
+    version.entry_id = crypto::time_ordered_uuid();  // appended to the versions' primary key
     version.version = 1;
     version.fields = input.fields;
     const EntryVersion written = write_version(request, services, scope, version, "ENTRY_CREATED");

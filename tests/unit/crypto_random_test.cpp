@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <array>
+#include <chrono>
 #include <set>
 
 #include "crypto/random.hpp"
@@ -15,6 +16,28 @@ BOOST_AUTO_TEST_CASE(bytes_length_and_variety) {
     BOOST_TEST(random_bytes(0).empty());
     BOOST_TEST(random_bytes(32).size() == 32u);
     BOOST_TEST(random_bytes(32) != random_bytes(32));
+}
+
+BOOST_AUTO_TEST_CASE(uuids_carry_their_version_and_the_time_ordered_ones_sort_by_time) {
+    const std::string random = random_uuid();
+    BOOST_TEST(random.size() == 36u);
+    BOOST_TEST(random[14] == '4');
+    BOOST_TEST(std::string("89ab").find(random[19]) != std::string::npos);
+    // RFC 9562 appendix A.6's example time (2022-02-22 19:22:22 UTC = 0x017F22E279B0 ms).
+    const std::string at = time_ordered_uuid(0x017F22E279B0);
+    BOOST_TEST(at.substr(0, 13) == "017f22e2-79b0");
+    BOOST_TEST(at[14] == '7');
+    BOOST_TEST(std::string("89ab").find(at[19]) != std::string::npos);
+    BOOST_TEST(time_ordered_uuid(0x017F22E279B0) != at);  // the rest is random
+    BOOST_TEST(time_ordered_uuid(0x017F22E279B0) < time_ordered_uuid(0x017F22E279B1));
+    BOOST_TEST(time_ordered_uuid(0x017F22E279B1) < time_ordered_uuid(0x0180000000000));
+    // Without an argument: now.
+    const std::string now = time_ordered_uuid();
+    const auto made = std::stoll(now.substr(0, 8) + now.substr(9, 4), nullptr, 16);
+    const auto clock = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch()).count();
+    BOOST_TEST(made <= clock);
+    BOOST_TEST(made > clock - 60000);
 }
 
 BOOST_AUTO_TEST_CASE(token_hex) {
