@@ -11,6 +11,7 @@
 #include "config/auth_settings.hpp"
 #include "crypto/aead.hpp"
 #include "crypto/rekey.hpp"
+#include "db/query.hpp"
 #include "db/rows.hpp"
 #include "vehicles/vin_protection.hpp"
 
@@ -318,6 +319,7 @@ int rotate_secret_command(const std::vector<std::string>& args, std::ostream& ou
             crypto::OldKeyRings old_rings(inputs.old_secret);
             const crypto::KeyRing& keys = context.keys;
             context.database.transaction([&](soci::session& tx) {
+                db::send_held(tx);  // the BEGIN, before SOCI's own statements below
                 tx << "SET LOCAL statement_timeout = 0";
                 tx << "SET LOCAL lock_timeout = '30s'";
                 // Reads go on; every write (workers, mailer, jobs) waits until the commit.

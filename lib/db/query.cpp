@@ -267,6 +267,11 @@ void execute_later(soci::session& sql, Statement statement) {
     hold(connection, std::move(statement));
 }
 
+void send_held(soci::session& sql) {
+    PGconn* connection = connection_of(sql);
+    if (holds(connection)) run(connection, {});
+}
+
 std::vector<Result> query_all(soci::session& sql, const std::vector<Statement>& statements) {
     return query_all(connection_of(sql), statements);
 }

@@ -139,4 +139,8 @@ std::vector<Result> query_all(PGconn* connection, const std::vector<Statement>& 
 // (db/held_statements.hpp); outside one it runs now.
 void execute_later(soci::session& sql, Statement statement);
 
+// Sends what the connection holds now, for statements that do not go through db::query (SOCI's
+// own, in `ltc rotate-secret`): they would otherwise run ahead of the transaction's BEGIN.
+void send_held(soci::session& sql);
+
 }  // namespace ltc::db
