@@ -9,6 +9,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include "http/json_writer.hpp"
 #include "http/response.hpp"
 
 namespace ltc::server {
@@ -27,37 +28,18 @@ std::string utc_timestamp_now() {
 
 namespace {
 // The log is on every request's path: built by hand instead of through Poco::JSON and streams.
-void append_json_string(std::string& out, std::string_view text) {
-    static const char* hex = "0123456789abcdef";
-    out.push_back('"');
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(c);
-        } else if (byte < 0x20) {
-            out += "\\u00";
-            out.push_back(hex[byte >> 4]);
-            out.push_back(hex[byte & 0xF]);
-        } else {
-            out.push_back(c);
-        }
-    }
-    out.push_back('"');
-}
-
 void append_field(std::string& out, std::string_view name, std::string_view value) {
     out += ",\"";
     out += name;
     out += "\":";
-    append_json_string(out, value);
+    http::append_json_string(out, value);
 }
 }  // namespace
 
 std::string format_log_line(const LogRecord& record, const std::string& timestamp) {
     std::string line = "{\"ts\":";
     line.reserve(256);
-    append_json_string(line, timestamp);
+    http::append_json_string(line, timestamp);
     append_field(line, "level", record.level);
     append_field(line, "request_id", record.request_id);
     append_field(line, "method", record.method);
