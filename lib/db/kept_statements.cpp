@@ -52,9 +52,13 @@ std::string name_for(const std::string& sql) {
 }
 }  // namespace
 
-bool route_unknown(PGconn* connection) {
+ConnectionChores take_connection_chores(PGconn* connection, bool in_transaction) {
     const std::lock_guard lock(guard);
-    return statements_of(connection).route == Route::unknown;
+    auto& entry = statements_of(connection);
+    ConnectionChores chores;
+    chores.deallocate_all = !in_transaction && std::exchange(entry.forget_on_server, false);
+    chores.prove_route = entry.route == Route::unknown;
+    return chores;
 }
 
 void record_server_pid(PGconn* connection, int server_pid) {
@@ -111,12 +115,6 @@ KeptRecovery recover_kept_statements(PGconn* connection, const std::string& sqls
         return KeptRecovery::retry_after_forget;
     }
     return KeptRecovery::none;
-}
-
-bool take_forget_on_server(PGconn* connection) {
-    const std::lock_guard lock(guard);
-    auto& entry = statements_of(connection);
-    return std::exchange(entry.forget_on_server, false);
 }
 
 }  // namespace ltc::db

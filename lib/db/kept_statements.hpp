@@ -33,9 +33,15 @@ enum class KeptRecovery {
     retry_after_forget,  // DEALLOCATE ALL, then retry unnamed (a result type changed)
 };
 
-// Whether the connection still has to show that it is direct (see above): db::query then asks
-// the server for its process id once and passes it to record_server_pid.
-bool route_unknown(PGconn* connection);
+// What db::query must do on the connection before its next batch: send DEALLOCATE ALL (after a
+// failure of the names inside a transaction; only ever handed out outside one), and, once per
+// connection, ask the server for its process id and pass it to record_server_pid (the proof of a
+// direct connection, see above).
+struct ConnectionChores {
+    bool deallocate_all = false;
+    bool prove_route = false;
+};
+ConnectionChores take_connection_chores(PGconn* connection, bool in_transaction);
 void record_server_pid(PGconn* connection, int server_pid);
 
 // One use per statement: named ones when the connection keeps statements (inside a
@@ -48,12 +54,8 @@ void mark_prepared(PGconn* connection, const std::string& name);
 
 // A batch that used names failed with `sqlstate`: what to do. Inside a transaction nothing can
 // be retried (the answer is always `none`), but the connection is put right for its next
-// statements: the names are forgotten, and with them the server's (DEALLOCATE ALL is sent
-// before the next statement outside a transaction; see take_forget_on_server).
+// statements: the names are forgotten, and with them the server's (DEALLOCATE ALL before the
+// next statement outside a transaction; see take_connection_chores).
 KeptRecovery recover_kept_statements(PGconn* connection, const std::string& sqlstate, bool in_transaction);
-
-// True once after a failure inside a transaction left prepared statements on the server that
-// must go; the caller sends DEALLOCATE ALL before its next statement outside a transaction.
-bool take_forget_on_server(PGconn* connection);
 
 }  // namespace ltc::db

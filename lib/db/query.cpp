@@ -209,8 +209,9 @@ Result run_unnamed(PGconn* connection, const std::string& sql) {
 // statements cleared after a failure inside a transaction, and once, the proof of a direct
 // connection (db/kept_statements.hpp).
 void settle_connection(PGconn* connection, bool in_transaction) {
-    if (!in_transaction && take_forget_on_server(connection)) run_unnamed(connection, "DEALLOCATE ALL");
-    if (route_unknown(connection)) {
+    const ConnectionChores chores = take_connection_chores(connection, in_transaction);
+    if (chores.deallocate_all) run_unnamed(connection, "DEALLOCATE ALL");
+    if (chores.prove_route) {
         const auto server_pid = run_unnamed(connection, "SELECT pg_backend_pid()").first()->integer(0);
         record_server_pid(connection, static_cast<int>(server_pid));
     }
