@@ -2,6 +2,8 @@
 // behind the same nginx as ltc-fcgi, so the ratio shows what the application itself costs.
 #include <fcgiapp.h>
 
+#include "server/fcgi_finish.hpp"
+
 int main() {
     if (FCGX_Init() != 0) return 1;
     FCGX_Request request;
@@ -11,7 +13,7 @@ int main() {
         "{\"status\":\"ok\"}";
     while (FCGX_Accept_r(&request) == 0) {
         FCGX_PutStr(answer, sizeof answer - 1, request.out);
-        FCGX_Finish_r(&request);
+        ltc::server::finish_request(request);  // closed as ltc-fcgi closes
     }
     return 0;
 }

@@ -16,6 +16,7 @@
 #include <Poco/HexBinaryEncoder.h>
 
 #include "server/access_log.hpp"
+#include "server/fcgi_finish.hpp"
 #include "server/pipeline.hpp"
 #include "server/watchdog.hpp"
 
@@ -142,7 +143,7 @@ int run_fcgi_worker(const http::Router& router, Services& services) {
             outcome.response.with_header("X-Request-Id", request.request_id).with_header("Cache-Control", "no-store");
         }
         write_response(fcgi, outcome.response);
-        FCGX_Finish_r(&fcgi);
+        finish_request(fcgi);
         watchdog.request_finished();
 
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
