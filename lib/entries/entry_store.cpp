@@ -1,23 +1,25 @@
 #include "entries/entry_store.hpp"
 
 #include "db/query.hpp"
-#include "db/rows.hpp"
+#include "trust/civil_date.hpp"
 
 namespace ltc::entries {
 
 namespace {
+// The date as days since 1970-01-01 and created_at as whole epoch seconds, formatted here:
+// to_char per row was a sixth of the entry list's statement (pgbench, 20 entries: 81 → 72 µs).
 std::string columns(const std::string& alias) {
-    return alias + "entry_id, " + alias + "version, to_char(" + alias + "date, 'YYYY-MM-DD'), " + alias + "category, " +
+    return alias + "entry_id, " + alias + "version, " + alias + "date - DATE '1970-01-01', " + alias + "category, " +
            alias + "performed_by, " + alias + "odometer_km, " + alias + "note, " + alias + "cost::text, " + alias +
-           "paper_book, " + alias + "deleted, " + alias + "reason, " + db::iso_utc(alias + "created_at") + ", " + alias +
-           "created_by";
+           "paper_book, " + alias + "deleted, " + alias + "reason, floor(date_part('epoch', " + alias +
+           "created_at))::bigint, " + alias + "created_by";
 }
 
 EntryVersion from_row(const db::Row& row) {
     EntryVersion entry;
     entry.entry_id = row.text(0);
     entry.version = static_cast<int>(row.integer(1));
-    entry.fields.date = row.text(2);
+    entry.fields.date = trust::format_iso_date(trust::date_from_days(row.integer(2)));
     entry.fields.category = row.text(3);
     entry.fields.performed_by = row.text(4);
     entry.fields.odometer_km = static_cast<int>(row.integer(5));
@@ -26,7 +28,7 @@ EntryVersion from_row(const db::Row& row) {
     entry.fields.paper_book = row.flag(8);
     entry.deleted = row.flag(9);
     entry.reason = row.optional_text(10);
-    entry.created_at = row.text(11);
+    entry.created_at = trust::format_iso_utc_seconds(row.integer(11));
     entry.created_by = row.text(12);
     return entry;
 }

@@ -104,4 +104,14 @@ std::string format_iso_date(const CivilDate& date) {
     return buffer;
 }
 
+std::string format_iso_utc_seconds(std::int64_t seconds) {
+    constexpr std::int64_t seconds_per_day = 86400;
+    const std::int64_t days = seconds >= 0 ? seconds / seconds_per_day : -((-seconds + seconds_per_day - 1) / seconds_per_day);
+    const std::int64_t of_day = seconds - days * seconds_per_day;
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "T%02d:%02d:%02dZ", static_cast<int>(of_day / 3600),
+                  static_cast<int>(of_day / 60 % 60), static_cast<int>(of_day % 60));
+    return format_iso_date(date_from_days(days)) + buffer;
+}
+
 }  // namespace ltc::trust

@@ -49,4 +49,8 @@ std::optional<CivilDate> parse_iso_date(std::string_view text);
 // "YYYY-MM-DD" with a zero-padded four-digit year. Expects a valid date with year 0..9999.
 std::string format_iso_date(const CivilDate& date);
 
+// "YYYY-MM-DDTHH:MM:SSZ" of an instant given as whole seconds since 1970-01-01T00:00:00Z (the
+// API's timestamps; negative: before). Expects a year 0..9999.
+std::string format_iso_utc_seconds(std::int64_t seconds);
+
 }  // namespace ltc::trust

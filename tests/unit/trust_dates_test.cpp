@@ -1,7 +1,9 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "trust/civil_date.hpp"
@@ -68,6 +70,19 @@ BOOST_AUTO_TEST_CASE(parse_and_format_iso_dates) {
     }
     BOOST_TEST(!ltc::trust::is_valid_date(CivilDate{2023, 2, 29}));
     BOOST_TEST(ltc::trust::is_valid_date(CivilDate{2024, 2, 29}));
+}
+
+BOOST_AUTO_TEST_CASE(format_utc_instants_from_epoch_seconds) {
+    // Expected values from GNU date -u -d @SECONDS.
+    const std::pair<std::int64_t, const char*> cases[] = {
+        {0, "1970-01-01T00:00:00Z"},          {-1, "1969-12-31T23:59:59Z"},
+        {-86400, "1969-12-31T00:00:00Z"},     {-86401, "1969-12-30T23:59:59Z"},
+        {951782399, "2000-02-28T23:59:59Z"},  {951782400, "2000-02-29T00:00:00Z"},
+        {1733400000, "2024-12-05T12:00:00Z"}, {4102444799, "2099-12-31T23:59:59Z"},
+    };
+    for (const auto& [seconds, expected] : cases) {
+        BOOST_TEST_CONTEXT(seconds) { BOOST_TEST(ltc::trust::format_iso_utc_seconds(seconds) == expected); }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(dates_compare_as_calendar_order) {
