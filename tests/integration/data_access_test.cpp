@@ -142,9 +142,10 @@ BOOST_AUTO_TEST_CASE(stored_summaries_equal_a_fresh_computation_after_random_wri
         return ltc::db::query(connection.get(), sql, {id}).first()->integer(0);
     };
     for (const auto& id : ids) {
-        const std::string shown = "SELECT entry_id::uuid, entry_date::date - DATE '1970-01-01', odometer_km, paper_book,"
+        // Both give the date as days since 1970-01-01.
+        const std::string shown = "SELECT entry_id::uuid, entry_day, odometer_km, paper_book,"
                                   " category FROM (" + ltc::entries::latest_entries_statement(id).sql +
-                                  ") e(entry_id, version, entry_date, category, performed_by, odometer_km, note, cost,"
+                                  ") e(entry_id, version, entry_day, category, performed_by, odometer_km, note, cost,"
                                   " paper_book, deleted, reason, created, created_by)";
         const std::string used = "SELECT * FROM trust_entry_heads($1::uuid)";
         compared += count_for("SELECT count(*) FROM (" + shown + ") s", id);
