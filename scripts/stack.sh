@@ -138,6 +138,8 @@ SELECT 'CREATE ROLE ltc_app LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE 
 ALTER ROLE ltc_owner PASSWORD :'owner_password';
 ALTER ROLE ltc_app PASSWORD :'app_password';
 ALTER ROLE ltc_app SET statement_timeout = '10s';
+-- One generic plan per kept statement (docs/decisions.md, "Generic plans").
+ALTER ROLE ltc_app SET plan_cache_mode = force_generic_plan;
 SELECT 'CREATE DATABASE ltc OWNER ltc_owner' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'ltc')\gexec
 REVOKE ALL ON DATABASE ltc FROM PUBLIC;
 GRANT CONNECT ON DATABASE ltc TO ltc_owner, ltc_app;

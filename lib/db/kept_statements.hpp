@@ -1,8 +1,10 @@
 #pragma once
 // Which statements a connection keeps prepared. A statement is prepared once per connection,
 // under a name made from its text, and executed by that name afterwards: PostgreSQL then parses
-// and plans it once instead of on every call (for a one-row read that is half its cost; a write
-// transaction's statements, a third of the write).
+// it once instead of on every call (for a one-row read that is half its cost; a write
+// transaction's statements, a third of the write), and plans it once too because the application
+// role runs with plan_cache_mode = force_generic_plan (without it, PostgreSQL kept re-planning a
+// statement whose generic plan it estimated dearer, as the entry list's on skewed vehicles).
 // A pooler in transaction mode (PgBouncer 1.18) hands a connection a different server
 // connection per transaction, where a name may be missing (26000) or taken (42P05); a migration
 // may change a statement's result type (0A000). db::query retries such a failed batch unnamed —

@@ -83,20 +83,19 @@ bool is_queue_cursor(const std::string& cursor) {
 
 std::vector<Document> review_queue(soci::session& sql, Approval approval, const std::optional<std::string>& after,
                                    long long limit) {
-    std::optional<std::string> after_micros;
-    std::optional<std::string> after_id;
-    if (after) {
-        const auto cut = after->find('_');
-        after_micros = after->substr(0, cut);
-        after_id = after->substr(cut + 1);
-    }
+    // Two statements, not one with "$2 IS NULL OR …": the application's statements run on one
+    // generic plan (docs/decisions.md), and only without the OR does it walk the queue's index
+    // in order from the cursor.
+    const std::string select = "SELECT " + document_columns + " WHERE d.approval = $1 AND d.deleted_at IS NULL";
+    const std::string order = " ORDER BY d.uploaded_at, d.id LIMIT $2::bigint";
+    const std::string approval_text(to_string(approval));
+    if (!after) return documents_from(db::query(sql, select + order, {approval_text, limit}));
+    const auto cut = after->find('_');
     return documents_from(db::query(
         sql,
-        "SELECT " + document_columns +
-            " WHERE d.approval = $1 AND d.deleted_at IS NULL"
-            " AND ($2::bigint IS NULL OR (d.uploaded_at, d.id) > (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid))"
-            " ORDER BY d.uploaded_at, d.id LIMIT $4::bigint",
-        {std::string(to_string(approval)), after_micros, after_id, limit}));
+        select + " AND (d.uploaded_at, d.id) > (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid)" +
+            order,
+        {approval_text, limit, after->substr(0, cut), after->substr(cut + 1)}));
 }
 
 long long count_quarantined(soci::session& sql) {

@@ -71,6 +71,13 @@ BOOST_AUTO_TEST_CASE(a_signed_in_vehicle_read_sends_at_most_three_statements) {
     BOOST_TEST(sent <= 3);
 }
 
+// Kept statements are planned once per connection only if the application role forces generic
+// plans (docs/decisions.md, "Generic plans"); the stack's role setup must say so.
+BOOST_AUTO_TEST_CASE(the_application_role_keeps_one_plan_per_statement) {
+    BOOST_TEST(count_rows("SELECT count(*) FROM pg_db_role_setting WHERE setrole = 'ltc_app'::regrole"
+                          " AND 'plan_cache_mode=force_generic_plan' = ANY (setconfig)") == 1);
+}
+
 // The caller lookup lists missing consent documents only when the user's stamp (sql/V018) is
 // behind the newest published generation: accepting stamps it, and a stamp that is behind only
 // costs the full check, never a wrong answer.
