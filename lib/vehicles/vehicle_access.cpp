@@ -100,13 +100,13 @@ Vehicle lock_live_vehicle(soci::session& sql, const std::string& id) { return li
 
 db::Result change_live_vehicle(soci::session& tx, const std::string& id, const db::Statement& change,
                                const trust::CivilDate& today) {
-    auto statements = lock_vehicle_statements(id);  // results 0 (lock) and 1 (the vehicle)
-    statements.push_back(change);                  // 2
-    for (auto& read : trust_fact_statements(id)) statements.push_back(std::move(read));  // 3, 4
+    std::vector<db::Statement> statements{lock_trust_facts_statement(id), change};  // results 0 (lock), 1
+    for (auto& read : trust_fact_statements(id)) statements.push_back(std::move(read));  // 2, 3
     const auto results = db::query_all(tx, statements);
-    const Vehicle locked = live_or_not_found(first_vehicle(results[1]));
-    store_trust_summary(tx, id, trust_input_from(locked, results[3], results[4], today));
-    return results[2];
+    const auto locked = read_locked_trust_facts(results[0]);
+    if (!locked || locked->deleted) throw http::not_found();
+    store_trust_summary(tx, id, trust_input_from(*locked, results[2], results[3], today));
+    return results[1];
 }
 
 }  // namespace ltc::vehicles

@@ -72,6 +72,18 @@ std::optional<Vehicle> lock_vehicle(soci::session& sql, const std::string& id) {
     return first_vehicle(db::query_all(sql, lock_vehicle_statements(id))[1]);
 }
 
+db::Statement lock_trust_facts_statement(const std::string& id) {
+    return {"SELECT v.deleted_at IS NOT NULL, v.accident_status, v.accident_closed, u.role"
+            " FROM vehicles v JOIN users u ON u.id = v.owner_id WHERE v.id = $1::uuid FOR UPDATE OF v",
+            {id}};
+}
+
+std::optional<LockedTrustFacts> read_locked_trust_facts(const db::Result& result) {
+    const auto row = result.first();
+    if (!row) return std::nullopt;
+    return LockedTrustFacts{row->flag(0), row->text(1), row->flag(2), row->text(3)};
+}
+
 void lock_vehicle_shared(soci::session& sql, const std::string& id) {
     db::query(sql, "SELECT 1 FROM vehicles WHERE id = $1::uuid FOR SHARE", {id});
 }

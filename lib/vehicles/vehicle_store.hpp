@@ -63,6 +63,19 @@ std::optional<Vehicle> lock_vehicle(soci::session& sql, const std::string& id);
 std::vector<db::Statement> lock_vehicle_statements(const std::string& id);
 void lock_vehicle_shared(soci::session& sql, const std::string& id);
 
+// What a write to the vehicle's history needs of the vehicle itself: whether it is live, and the
+// facts of its trust summary that are not entries or documents.
+struct LockedTrustFacts {
+    bool deleted = false;
+    std::string accident_status;
+    bool accident_closed = false;
+    std::string owner_role;
+};
+// The row lock and those facts in one statement (the full row of lock_vehicle_statements is not
+// needed there); read with read_locked_trust_facts, nullopt when there is no such vehicle.
+db::Statement lock_trust_facts_statement(const std::string& id);
+std::optional<LockedTrustFacts> read_locked_trust_facts(const db::Result& result);
+
 // Takes a row lock on the owner, so two creations or restores cannot both pass the free-tier check.
 long long lock_owner_and_count_active(soci::session& sql, const std::string& owner_id);
 bool vin_registered(soci::session& sql, const std::string& vin_hmac);

@@ -12,11 +12,13 @@ std::vector<db::Statement> trust_fact_statements(const std::string& vehicle_id) 
 
 trust::TrustInput trust_input(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today) {
     const auto results = db::query_all(sql, trust_fact_statements(vehicle.id));  // one round trip
-    return trust_input_from(vehicle, results[0], results[1], today);
+    return trust_input_from({vehicle.deleted(), vehicle.fields.accident_status, vehicle.fields.accident_closed,
+                             vehicle.owner_role},
+                            results[0], results[1], today);
 }
 
-trust::TrustInput trust_input_from(const Vehicle& vehicle, const db::Result& documents, const db::Result& entries,
-                                   const trust::CivilDate& today) {
+trust::TrustInput trust_input_from(const LockedTrustFacts& vehicle, const db::Result& documents,
+                                   const db::Result& entries, const trust::CivilDate& today) {
     trust::TrustInput input;
     const documents::EvidenceFacts evidence = documents::read_evidence_facts(documents);
     input.documents = evidence.documents;
@@ -31,8 +33,8 @@ trust::TrustInput trust_input_from(const Vehicle& vehicle, const db::Result& doc
         facts.category = std::move(entry.category);
         input.entries.push_back(std::move(facts));
     }
-    input.accident_status = trust::parse_accident_status(vehicle.fields.accident_status).value_or(trust::AccidentStatus::unbekannt);
-    input.accident_closed = vehicle.fields.accident_closed;
+    input.accident_status = trust::parse_accident_status(vehicle.accident_status).value_or(trust::AccidentStatus::unbekannt);
+    input.accident_closed = vehicle.accident_closed;
     input.owner_role = vehicle.owner_role;
     input.today = today;
     return input;

@@ -14,10 +14,10 @@ namespace ltc::vehicles {
 trust::TrustInput trust_input(soci::session& sql, const Vehicle& vehicle, const trust::CivilDate& today);
 
 // The same in parts, for a batch: the two statements that read the documents' and the entries'
-// facts, and the input made of their results (in that order) and the vehicle's row.
+// facts, and the input made of their results (in that order) and the vehicle's own facts.
 std::vector<db::Statement> trust_fact_statements(const std::string& vehicle_id);
-trust::TrustInput trust_input_from(const Vehicle& vehicle, const db::Result& documents, const db::Result& entries,
-                                   const trust::CivilDate& today);
+trust::TrustInput trust_input_from(const LockedTrustFacts& vehicle, const db::Result& documents,
+                                   const db::Result& entries, const trust::CivilDate& today);
 
 // {"light","sentence","hint","reasons":[…],"indicators":{…},"counts":{…}} as JSON text.
 std::string trust_json(const trust::TrustResult& result);
