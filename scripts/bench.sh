@@ -64,15 +64,6 @@ seeded_owner "$API" "$run_seed"  # token, vehicles, read_vehicle, public_token
 SCRIPTS=$VAR/run/bench-lua
 mkdir -p "$SCRIPTS"
 printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" > "$SCRIPTS/get.lua"
-# The writer: a second dealer with 100 vehicles of 20 entries, written to in turn. A service
-# book holds tens of entries; at ~1 000 writes a second the rounds add ~150 to each of the 100
-# (to each of nine, as until 2026-12-05, ~1 500: that measured mostly the growth, reported
-# below on its own). One owner's writes to one car do not come 64 at a time either.
-"$ROOT/scripts/ltc-local.sh" seed --owners 1 --vehicles-per-owner 100 --entries-per-vehicle 20 --seed "$((run_seed + 1))" >&2
-writer_token=$(sign_in_token "$API" "seed-$((run_seed + 1))-0@seed.example")
-[[ -n $writer_token ]] || { echo "could not sign in the seeded writer" >&2; exit 1; }
-writer_vehicles=$(curl -sk -H "Authorization: Bearer $writer_token" "$API/api/vehicles?limit=100" | grep -o '"id":"[^"]*"' | cut -d'"' -f4)
-[[ $(wc -l <<<"$writer_vehicles") -ge 100 ]] || { echo "the seeded writer needs 100 vehicles" >&2; exit 1; }
 # The public read over many links: every seeded vehicle's link turned on (random 64-character
 # tokens), each request a random one of them. A warm-up pass renders their pages once (what
 # the site keeps between changes); the first reads after a change are measured separately.
@@ -133,7 +124,22 @@ request = function()
 end
 LUA
 }
-write_script "$writer_token" "$writer_vehicles" > "$SCRIPTS/post.lua"
+# The writer: a dealer with 100 vehicles of 20 entries, written to in turn, new for every round
+# (seed $1). A service book holds tens of entries, and a write re-derives the summary from all of
+# its car's entries: at ~2 000 writes a second a round adds ~100 to each of the 100 cars, so
+# each round measures cars of 20 to ~120 entries. With one writer for all rounds (until
+# 2026-12-05, seventh session) the later rounds measured cars of up to ~300 on a fast machine —
+# the growth, which the nine growing cars below report on their own. One owner's writes to one
+# car do not come 64 at a time either.
+new_writer() {
+    "$ROOT/scripts/ltc-local.sh" seed --owners 1 --vehicles-per-owner 100 --entries-per-vehicle 20 --seed "$1" >&2
+    local writer_token writer_vehicles
+    writer_token=$(sign_in_token "$API" "seed-$1-0@seed.example")
+    [[ -n $writer_token ]] || { echo "could not sign in the seeded writer" >&2; exit 1; }
+    writer_vehicles=$(curl -sk -H "Authorization: Bearer $writer_token" "$API/api/vehicles?limit=100" | grep -o '"id":"[^"]*"' | cut -d'"' -f4)
+    [[ $(wc -l <<<"$writer_vehicles") -ge 100 ]] || { echo "the seeded writer needs 100 vehicles" >&2; exit 1; }
+    write_script "$writer_token" "$writer_vehicles" > "$SCRIPTS/post.lua"
+}
 write_script "$token" "$(sed -n '2,10p' <<<"$vehicles")" > "$SCRIPTS/post-growing.lua"
 
 # Prints "<requests/s> <p50 ms> <p99 ms>" for one URL (and an optional wrk Lua script).
@@ -175,8 +181,9 @@ declare -A labels=(
     [list]="GET /api/vehicles (10)" [create]="POST …/entries (100 cars)"
 )
 echo "wrk: $ROUNDS rounds × ${DURATION}s per target, $CONNECTIONS connections, 2 threads, $WORKERS workers per pool, $(nproc) cores"
-for _ in $(seq 1 "$ROUNDS"); do
+for round in $(seq 1 "$ROUNDS"); do
     for target in "${targets[@]}"; do
+        [[ $target == create ]] && new_writer "$((run_seed + round))"
         script=${scripts[$target]:-}
         read -r r m p < <(measure "${urls[$target]}" "${script:+$SCRIPTS/$script}")
         rps[$target]+="$r "

@@ -131,9 +131,14 @@ void store_entry(soci::session& sql, const std::string& id, const std::optional<
     db::query(sql, "UPDATE documents SET entry_id = $2::uuid WHERE id = $1::uuid", {id, entry_id});
 }
 
+namespace {
+// A document that counts as evidence for its entry (PRODUCT.md §8), as a condition on `d`.
+const std::string valid_evidence = "d.approval = 'approved' AND d.scan = 'clean' AND d.pii = 'ok'";
+}  // namespace
+
 db::Statement evidence_facts_statement(const std::string& vehicle_id) {
-    return {"SELECT entry_id::text, approval = 'approved' AND scan = 'clean' AND pii = 'ok', approval = 'quarantined',"
-            " pii <> 'ok' FROM documents WHERE vehicle_id = $1::uuid AND deleted_at IS NULL",
+    return {"SELECT d.entry_id::text, " + valid_evidence + ", d.approval = 'quarantined', d.pii <> 'ok'"
+            " FROM documents d WHERE d.vehicle_id = $1::uuid AND d.deleted_at IS NULL",
             {vehicle_id}};
 }
 
@@ -153,7 +158,12 @@ EvidenceFacts read_evidence_facts(const db::Result& result) {
 }
 
 db::Statement entry_document_links_statement(const std::string& vehicle_id) {
-    return {"SELECT * FROM entry_document_rows($1::uuid)", {vehicle_id}};
+    // A plain statement, kept prepared, instead of V014's PL/pgSQL wrapper (its result went through
+    // a tuplestore; the wrapper only existed to keep a plan, which a kept statement does now).
+    return {"SELECT d.entry_id::text, d.id::text, " + valid_evidence +
+                " FROM documents d WHERE d.vehicle_id = $1::uuid AND d.entry_id IS NOT NULL AND d.deleted_at IS NULL"
+                " ORDER BY d.uploaded_at, d.id",
+            {vehicle_id}};
 }
 
 std::vector<EntryDocumentLink> read_entry_document_links(const db::Result& result) {

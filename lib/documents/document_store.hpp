@@ -72,7 +72,7 @@ db::Statement evidence_facts_statement(const std::string& vehicle_id);
 EvidenceFacts read_evidence_facts(const db::Result& result);
 
 // The vehicle's documents attached to entries (not deleted, oldest first, whatever their state),
-// each with whether it is valid evidence: one call (entry_document_rows, V014).
+// each with whether it is valid evidence: one statement.
 struct EntryDocumentLink {
     std::string entry_id;
     std::string document_id;
