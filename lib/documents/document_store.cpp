@@ -160,10 +160,11 @@ EvidenceFacts read_evidence_facts(const db::Result& result) {
 db::Statement entry_document_links_statement(const std::string& vehicle_id) {
     // A plain statement, kept prepared, instead of V014's PL/pgSQL wrapper (its result went through
     // a tuplestore; the wrapper only existed to keep a plan, which a kept statement does now).
-    return {"SELECT d.entry_id::text, d.id::text, " + valid_evidence +
-                " FROM documents d WHERE d.vehicle_id = $1::uuid AND d.entry_id IS NOT NULL AND d.deleted_at IS NULL"
-                " ORDER BY d.uploaded_at, d.id",
-            {vehicle_id}};
+    static const std::string text =
+        "SELECT d.entry_id::text, d.id::text, " + valid_evidence +
+        " FROM documents d WHERE d.vehicle_id = $1::uuid AND d.entry_id IS NOT NULL AND d.deleted_at IS NULL"
+        " ORDER BY d.uploaded_at, d.id";
+    return {text, {vehicle_id}};
 }
 
 std::vector<EntryDocumentLink> read_entry_document_links(const db::Result& result) {

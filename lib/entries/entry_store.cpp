@@ -54,11 +54,13 @@ std::vector<EntryTrustRow> read_trust_rows(const db::Result& rows) {
 db::Statement latest_entries_statement(const std::string& vehicle_id) {
     // Prepared once per connection (db/kept_statements.hpp), cheaper than the PL/pgSQL wrapper
     // it replaced (V013, dropped in V021; pgbench: 73 against 82 µs for 20 entries).
-    return {"SELECT " + columns("l.") +
-                " FROM (SELECT DISTINCT ON (x.entry_id) x.* FROM entry_versions x WHERE x.vehicle_id = $1::uuid"
-                " ORDER BY x.entry_id, x.version DESC) l WHERE NOT l.deleted"
-                " ORDER BY l.date DESC, l.created_at DESC, l.entry_id",
-            {vehicle_id}};
+    // The text is the same on every call: built once (the entry list sends it on every request).
+    static const std::string text =
+        "SELECT " + columns("l.") +
+        " FROM (SELECT DISTINCT ON (x.entry_id) x.* FROM entry_versions x WHERE x.vehicle_id = $1::uuid"
+        " ORDER BY x.entry_id, x.version DESC) l WHERE NOT l.deleted"
+        " ORDER BY l.date DESC, l.created_at DESC, l.entry_id";
+    return {text, {vehicle_id}};
 }
 
 std::vector<EntryVersion> read_latest_entries(const db::Result& rows) { return read_all(rows); }
