@@ -58,11 +58,12 @@ std::optional<Caller> find_caller_with(http::Request& request, server::Services&
     if (!lookup) return keep_caller(request, std::nullopt, {}, via_cookie);
     std::vector<db::Statement> statements{*lookup};
     for (const auto& read : reads) statements.push_back(read.statement);
-    const auto results = db::query_all(services.database.session(), statements);
+    auto& sql = services.database.session();
+    const auto results = db::query_all(sql, statements);
     std::map<std::string, db::Result> by_name;
     for (std::size_t i = 0; i < reads.size(); ++i) by_name.emplace(reads[i].name, results[i + 1]);
     request.early_reads = std::move(by_name);
-    return keep_caller(request, read_live_session(results.front()), *token, via_cookie);
+    return keep_caller(request, read_live_session(sql, results.front()), *token, via_cookie);
 }
 
 std::optional<db::Result> early_read(const http::Request& request, const std::string& name) {

@@ -5,7 +5,7 @@
 #include "db/query.hpp"
 #include "db/rows.hpp"
 
-#include <Poco/JSON/Parser.h>
+#include "trust/civil_date.hpp"
 
 namespace ltc::auth {
 
@@ -41,17 +41,21 @@ NewSession insert_session(soci::session& sql, const crypto::KeyRing& keys, const
     return created;
 }
 
-// Current consent documents as the session lookup reports the missing ones: JSON pairs.
-std::vector<ConsentDocument> parse_missing(const std::optional<std::string>& json) {
+// Runs only when the lookup's comparison says the user's consent stamp is behind: which current
+// documents are still missing (none, when the stamp is merely stale, e.g. a restored row).
+std::vector<ConsentDocument> missing_consent(soci::session& sql, const std::string& user_id) {
+    static const std::string text = "SELECT doc, version FROM consent_missing($1::uuid) ORDER BY doc";
     std::vector<ConsentDocument> missing;
-    if (!json) return missing;
-    Poco::JSON::Parser parser;
-    const auto array = parser.parse(*json).extract<Poco::JSON::Array::Ptr>();
-    for (std::size_t i = 0; i < array->size(); ++i) {
-        const auto item = array->getObject(static_cast<unsigned>(i));
-        missing.push_back(ConsentDocument{item->getValue<std::string>("doc"), item->getValue<std::string>("version")});
-    }
+    for (const auto row : db::query(sql, text, {user_id})) missing.push_back(ConsentDocument{row.text(0), row.text(1)});
     return missing;
+}
+
+// The sliding idle timeout, written at most once a minute: of requests racing past the minute,
+// only the first finds the row still old.
+void touch_session(soci::session& sql, const std::string& session_id) {
+    static const std::string text = "UPDATE sessions SET last_seen_at = now()"
+                                    " WHERE id = $1::uuid AND last_seen_at < now() - interval '60 seconds'";
+    db::query(sql, text, {session_id});
 }
 }  // namespace
 
@@ -92,11 +96,21 @@ std::string grant_step_up(soci::session& sql, const std::string& session_id, lon
 
 std::optional<db::Statement> live_session_statement(const crypto::KeyRing& keys, const std::string& token) {
     if (token.empty() || token.size() > 200) return std::nullopt;
-    // One call of the function in sql/V012__session_caller.sql (its plans stay cached per connection).
-    return db::Statement{"SELECT * FROM session_caller($1)", {token_hash(keys, token)}};
+    // A plain statement: no PL/pgSQL call, no sub-plan for the rare cases (they follow in
+    // read_live_session), instants as epoch seconds (formatted here, not by to_char).
+    static const std::string text =
+        "SELECT s.id, s.user_id, u.role, s.csrf_token, floor(extract(epoch FROM s.expires_at))::bigint,"
+        " GREATEST(0, ceil(extract(epoch FROM s.expires_at - now())))::bigint, s.second_factor,"
+        " CASE WHEN s.step_up_until > now() THEN floor(extract(epoch FROM s.step_up_until))::bigint END,"
+        " NOT EXISTS (SELECT 1 FROM consent_documents d WHERE d.generation > u.consent_generation),"
+        " u.email_ciphertext, s.last_seen_at < now() - interval '60 seconds'"
+        " FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()"
+        " AND s.last_seen_at + make_interval(secs => s.idle_seconds) > now() AND u.status = 'active'";
+    return db::Statement{text, {token_hash(keys, token)}};
 }
 
-std::optional<SessionInfo> read_live_session(const db::Result& result) {
+std::optional<SessionInfo> read_live_session(soci::session& sql, const db::Result& result) {
     const auto row = result.first();
     if (!row) return std::nullopt;
     SessionInfo info;
@@ -104,19 +118,14 @@ std::optional<SessionInfo> read_live_session(const db::Result& result) {
     info.user_id = row->text(1);
     info.role = row->text(2);
     info.csrf_token = row->text(3);
-    info.expires_at = row->text(4);
+    info.expires_at = trust::format_iso_utc_seconds(row->integer(4));
     info.seconds_to_expiry = row->integer(5);
     info.second_factor = row->text(6);
-    info.step_up_until = row->optional_text(7);
-    info.consent_missing = parse_missing(row->optional_text(8));
+    if (const auto step_up = row->optional_integer(7)) info.step_up_until = trust::format_iso_utc_seconds(*step_up);
     info.email_ciphertext = row->text(9);
+    if (!row->flag(8)) info.consent_missing = missing_consent(sql, info.user_id);
+    if (row->flag(10)) touch_session(sql, info.session_id);
     return info;
-}
-
-std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::KeyRing& keys, const std::string& token) {
-    const auto statement = live_session_statement(keys, token);
-    if (!statement) return std::nullopt;
-    return read_live_session(db::query(sql, *statement));
 }
 
 void end_session(soci::session& sql, const std::string& session_id) {

@@ -57,13 +57,13 @@ NewSession rotate_to_full_session(soci::session& sql, const crypto::KeyRing& key
 std::string grant_step_up(soci::session& sql, const std::string& session_id, long ttl_seconds);
 
 // "Who is asking", in one statement: the live session for a token (not ended, not expired, not
-// idle, user active) with role, second-factor and step-up state and the consent documents still
-// missing. The same statement refreshes last_seen_at, at most once a minute.
-std::optional<SessionInfo> find_live_session(soci::session& sql, const crypto::KeyRing& keys, const std::string& token);
-// The same lookup split in two, for sending it along with other statements in one round trip:
-// the statement (nullopt for a token that cannot be one), and the reading of its result.
+// idle, user active) with role, second-factor and step-up state and whether the user's consent
+// is complete — sent along with a route's first reads in one round trip. The statement (nullopt
+// for a token that cannot be one), and the reading of its result, which queries again only in
+// the rare cases: the consent documents still missing (when the user's stamp is behind) and the
+// last_seen_at refresh (at most once a minute).
 std::optional<db::Statement> live_session_statement(const crypto::KeyRing& keys, const std::string& token);
-std::optional<SessionInfo> read_live_session(const db::Result& result);
+std::optional<SessionInfo> read_live_session(soci::session& sql, const db::Result& result);
 
 void end_session(soci::session& sql, const std::string& session_id);
 // Returns how many sessions ended.
