@@ -7,28 +7,9 @@
 #include <soci/soci.h>
 
 #include "db/query.hpp"
+#include "entries/entry_version.hpp"
 
 namespace ltc::entries {
-
-struct EntryFields {
-    std::string date;  // YYYY-MM-DD
-    std::string category;
-    std::string performed_by;
-    int odometer_km = 0;
-    std::optional<std::string> note;
-    std::optional<std::string> cost;  // "129.90"
-    bool paper_book = false;
-};
-
-struct EntryVersion {
-    std::string entry_id;
-    int version = 0;
-    EntryFields fields;
-    bool deleted = false;
-    std::optional<std::string> reason;
-    std::string created_at;
-    std::string created_by;
-};
 
 // Latest non-deleted versions: date descending, then newest first, ties by id.
 std::vector<EntryVersion> latest_entries(soci::session& sql, const std::string& vehicle_id);

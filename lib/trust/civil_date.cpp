@@ -1,7 +1,5 @@
 #include "trust/civil_date.hpp"
 
-#include <cstdio>
-
 namespace ltc::trust {
 
 bool is_leap_year(int year) {
@@ -97,21 +95,40 @@ std::optional<CivilDate> parse_iso_date(std::string_view text) {
     return date;
 }
 
+namespace {
+// `value` zero-padded to `width` digits (value within 0 .. 10^width - 1). No snprintf: the entry
+// list formats two instants per entry, and printf's machinery was most of that.
+void append_digits(std::string& text, int value, int width) {
+    char digits[4];
+    for (int i = width - 1; i >= 0; --i, value /= 10) digits[i] = static_cast<char>('0' + value % 10);
+    text.append(digits, static_cast<std::size_t>(width));
+}
+}  // namespace
+
 std::string format_iso_date(const CivilDate& date) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year % 10000, date.month % 100,
-                  date.day % 100);
-    return buffer;
+    std::string text;
+    text.reserve(20);
+    append_digits(text, date.year % 10000, 4);
+    text += '-';
+    append_digits(text, date.month % 100, 2);
+    text += '-';
+    append_digits(text, date.day % 100, 2);
+    return text;
 }
 
 std::string format_iso_utc_seconds(std::int64_t seconds) {
     constexpr std::int64_t seconds_per_day = 86400;
     const std::int64_t days = seconds >= 0 ? seconds / seconds_per_day : -((-seconds + seconds_per_day - 1) / seconds_per_day);
-    const std::int64_t of_day = seconds - days * seconds_per_day;
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "T%02d:%02d:%02dZ", static_cast<int>(of_day / 3600),
-                  static_cast<int>(of_day / 60 % 60), static_cast<int>(of_day % 60));
-    return format_iso_date(date_from_days(days)) + buffer;
+    const auto of_day = static_cast<int>(seconds - days * seconds_per_day);
+    std::string text = format_iso_date(date_from_days(days));
+    text += 'T';
+    append_digits(text, of_day / 3600, 2);
+    text += ':';
+    append_digits(text, of_day / 60 % 60, 2);
+    text += ':';
+    append_digits(text, of_day % 60, 2);
+    text += 'Z';
+    return text;
 }
 
 }  // namespace ltc::trust

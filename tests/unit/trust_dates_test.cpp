@@ -79,6 +79,9 @@ BOOST_AUTO_TEST_CASE(format_utc_instants_from_epoch_seconds) {
         {-86400, "1969-12-31T00:00:00Z"},     {-86401, "1969-12-30T23:59:59Z"},
         {951782399, "2000-02-28T23:59:59Z"},  {951782400, "2000-02-29T00:00:00Z"},
         {1733400000, "2024-12-05T12:00:00Z"}, {4102444799, "2099-12-31T23:59:59Z"},
+        // The edges of four-digit years, zero-padded.
+        {-62135596800, "0001-01-01T00:00:00Z"}, {-30610224000, "1000-01-01T00:00:00Z"},
+        {253402300799, "9999-12-31T23:59:59Z"},
     };
     for (const auto& [seconds, expected] : cases) {
         BOOST_TEST_CONTEXT(seconds) { BOOST_TEST(ltc::trust::format_iso_utc_seconds(seconds) == expected); }
