@@ -124,20 +124,31 @@ request = function()
 end
 LUA
 }
-# The writer: a dealer with 100 vehicles of 20 entries, written to in turn, new for every round
+# The writer: a dealer with 1 000 vehicles of 20 entries, written to in turn, new for every round
 # (seed $1). A service book holds tens of entries, and a write re-derives the summary from all of
-# its car's entries: at ~2 000 writes a second a round adds ~100 to each of the 100 cars, so
-# each round measures cars of 20 to ~120 entries. With one writer for all rounds (until
-# 2026-12-05, seventh session) the later rounds measured cars of up to ~300 on a fast machine —
-# the growth, which the nine growing cars below report on their own. One owner's writes to one
-# car do not come 64 at a time either.
+# its car's entries, so the writes should meet cars of about 20 entries, as the reads do. At
+# ~2 000 writes a second a round adds ~10 entries to each of 1 000 cars (20 → ~30). With 100
+# cars (until 2026-12-05, eighth session) it added ~100 to each, and the round measured cars of
+# 20 to ~120 entries — the bench's own growth, which the nine growing cars below report on their
+# own. One owner's writes to one car do not come 64 at a time either.
+WRITER_VEHICLES=1000
+# All of an owner's vehicle ids, page by page (a page holds at most 100).
+own_vehicle_ids() {
+    local cursor="" page
+    while :; do
+        page=$(curl -sk -H "Authorization: Bearer $1" "$API/api/vehicles?limit=100${cursor:+&cursor=$cursor}")
+        grep -o '"id":"[^"]*"' <<<"$page" | cut -d'"' -f4
+        cursor=$(grep -o '"next_cursor":"[^"]*"' <<<"$page" | cut -d'"' -f4)
+        [[ -n $cursor ]] || break
+    done
+}
 new_writer() {
-    "$ROOT/scripts/ltc-local.sh" seed --owners 1 --vehicles-per-owner 100 --entries-per-vehicle 20 --seed "$1" >&2
+    "$ROOT/scripts/ltc-local.sh" seed --owners 1 --vehicles-per-owner "$WRITER_VEHICLES" --entries-per-vehicle 20 --seed "$1" >&2
     local writer_token writer_vehicles
     writer_token=$(sign_in_token "$API" "seed-$1-0@seed.example")
     [[ -n $writer_token ]] || { echo "could not sign in the seeded writer" >&2; exit 1; }
-    writer_vehicles=$(curl -sk -H "Authorization: Bearer $writer_token" "$API/api/vehicles?limit=100" | grep -o '"id":"[^"]*"' | cut -d'"' -f4)
-    [[ $(wc -l <<<"$writer_vehicles") -ge 100 ]] || { echo "the seeded writer needs 100 vehicles" >&2; exit 1; }
+    writer_vehicles=$(own_vehicle_ids "$writer_token")
+    [[ $(wc -l <<<"$writer_vehicles") -eq $WRITER_VEHICLES ]] || { echo "the seeded writer needs $WRITER_VEHICLES vehicles" >&2; exit 1; }
     write_script "$writer_token" "$writer_vehicles" > "$SCRIPTS/post.lua"
 }
 write_script "$token" "$(sed -n '2,10p' <<<"$vehicles")" > "$SCRIPTS/post-growing.lua"
@@ -178,7 +189,7 @@ declare -A labels=(
     [ceiling]="libfcgi ceiling" [live]="/api/health/live" [health]="/api/health (database)"
     [public]="GET /api/public/qr/{token} ($public_tokens links)"
     [me]="GET /api/auth/me" [vehicle]="GET /api/vehicles/{id}" [entries]="GET …/entries (20)"
-    [list]="GET /api/vehicles (10)" [create]="POST …/entries (100 cars)"
+    [list]="GET /api/vehicles (10)" [create]="POST …/entries (1000 cars)"
 )
 echo "wrk: $ROUNDS rounds × ${DURATION}s per target, $CONNECTIONS connections, 2 threads, $WORKERS workers per pool, $(nproc) cores"
 for round in $(seq 1 "$ROUNDS"); do

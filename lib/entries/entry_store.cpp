@@ -98,9 +98,11 @@ bool entry_exists(soci::session& sql, const std::string& entry_id) {
 }
 
 db::Statement insert_version_statement(const std::string& vehicle_id, const EntryVersion& version) {
-    return {"INSERT INTO entry_versions (entry_id, version, vehicle_id, date, category, performed_by, odometer_km, note,"
-            " cost, paper_book, deleted, reason, created_by) VALUES ($1::uuid, $2::int, $3::uuid, $4::date, $5, $6, $7::int,"
-            " $8, $9::numeric, $10::boolean, $11::boolean, $12, $13::uuid) RETURNING " + columns(""),
+    static const std::string text =
+        "INSERT INTO entry_versions (entry_id, version, vehicle_id, date, category, performed_by, odometer_km, note,"
+        " cost, paper_book, deleted, reason, created_by) VALUES ($1::uuid, $2::int, $3::uuid, $4::date, $5, $6, $7::int,"
+        " $8, $9::numeric, $10::boolean, $11::boolean, $12, $13::uuid) RETURNING " + columns("");
+    return {text,
             {version.entry_id, version.version, vehicle_id, version.fields.date, version.fields.category,
              version.fields.performed_by, version.fields.odometer_km, version.fields.note, version.fields.cost,
              version.fields.paper_book, version.deleted, version.reason, version.created_by}};
