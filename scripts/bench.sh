@@ -202,13 +202,17 @@ for round in $(seq 1 "$ROUNDS"); do
         p99[$target]+="$p "
     done
 done
-printf '%-28s %12s %9s %9s %7s\n' target "requests/s" "p50 ms" "p99 ms" ratio
+# The ratio to three places (two rounded 0.0757 up to the 0.08 of a goal); each round's
+# requests/s and p99 beside the median, so that one round's stall shows as what it is.
+printf '%-28s %12s %9s %9s %7s   %s\n' target "requests/s" "p50 ms" "p99 ms" ratio "rounds: requests/s (p99 ms)"
 for target in "${targets[@]}"; do
     r=$(tr ' ' '\n' <<<"${rps[$target]}" | grep . | median)
     m=$(tr ' ' '\n' <<<"${p50[$target]}" | grep . | median)
     p=$(tr ' ' '\n' <<<"${p99[$target]}" | grep . | median)
     [[ $target == ceiling ]] && ceiling=$r
-    printf '%-28s %12.0f %9.2f %9.2f %7.2f\n' "${labels[$target]}" "$r" "$m" "$p" "$(echo "$r / $ceiling" | bc -l)"
+    rounds=$(paste -d' ' <(tr ' ' '\n' <<<"${rps[$target]}" | grep .) <(tr ' ' '\n' <<<"${p99[$target]}" | grep .) |
+        awk '{printf "%s%.0f (%.1f)", (NR > 1 ? ", " : ""), $1, $2}')
+    printf '%-28s %12.0f %9.2f %9.2f %7.3f   %s\n' "${labels[$target]}" "$r" "$m" "$p" "$(echo "$r / $ceiling" | bc -l)" "$rounds"
 done
 
 # The public read when no page is kept (every vehicle changed since its last read): pages
