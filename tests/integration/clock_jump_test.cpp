@@ -64,6 +64,21 @@ BOOST_AUTO_TEST_CASE(a_session_ends_when_the_clock_jumps_past_its_idle_timeout) 
     BOOST_TEST(client.get("/api/health").status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(a_request_within_the_idle_timeout_keeps_the_session_alive) {
+    // last_seen_at is refreshed (at most once a minute) by the caller lookup's follow-up: without
+    // it, the request at +40m would find the session idle since the sign-in at +0.
+    ClockBack back;
+    jump_database_clock_to("+0");
+    StackClient client(fresh_source_ip());
+    const Session session = sign_in(client, fresh_address("jump-slide"));
+    jump_database_clock_to("+20m");
+    BOOST_TEST(client.get("/api/auth/me", session.bearer()).status == 200);
+    jump_database_clock_to("+40m");
+    BOOST_TEST(client.get("/api/auth/me", session.bearer()).status == 200);
+    jump_database_clock_to("+71m");  // 31 idle minutes since the last request
+    BOOST_TEST(client.get("/api/auth/me", session.bearer()).status == 401);
+}
+
 BOOST_AUTO_TEST_CASE(a_jump_backward_keeps_sessions_and_answers_working) {
     ClockBack back;
     jump_database_clock_to("+0");
