@@ -63,7 +63,9 @@ std::optional<Caller> find_caller_with(http::Request& request, server::Services&
     std::map<std::string, db::Result> by_name;
     for (std::size_t i = 0; i < reads.size(); ++i) by_name.emplace(reads[i].name, results[i + 1]);
     request.early_reads = std::move(by_name);
-    return keep_caller(request, read_live_session(sql, results.front()), *token, via_cookie);
+    auto live = read_live_session(results.front());
+    if (!live) return keep_caller(request, std::nullopt, *token, via_cookie);
+    return keep_caller(request, settle_live_session(sql, std::move(*live)), *token, via_cookie);
 }
 
 std::optional<db::Result> early_read(const http::Request& request, const std::string& name) {

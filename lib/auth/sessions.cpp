@@ -4,8 +4,9 @@
 #include "crypto/random.hpp"
 #include "db/query.hpp"
 #include "db/rows.hpp"
-
 #include "trust/civil_date.hpp"
+
+#include <utility>
 
 namespace ltc::auth {
 
@@ -97,7 +98,7 @@ std::string grant_step_up(soci::session& sql, const std::string& session_id, lon
 std::optional<db::Statement> live_session_statement(const crypto::KeyRing& keys, const std::string& token) {
     if (token.empty() || token.size() > 200) return std::nullopt;
     // A plain statement: no PL/pgSQL call, no sub-plan for the rare cases (they follow in
-    // read_live_session), instants as epoch seconds (formatted here, not by to_char).
+    // settle_live_session), instants as epoch seconds (formatted here, not by to_char).
     static const std::string text =
         "SELECT s.id, s.user_id, u.role, s.csrf_token, floor(extract(epoch FROM s.expires_at))::bigint,"
         " GREATEST(0, ceil(extract(epoch FROM s.expires_at - now())))::bigint, s.second_factor,"
@@ -110,10 +111,11 @@ std::optional<db::Statement> live_session_statement(const crypto::KeyRing& keys,
     return db::Statement{text, {token_hash(keys, token)}};
 }
 
-std::optional<SessionInfo> read_live_session(soci::session& sql, const db::Result& result) {
+std::optional<LiveSession> read_live_session(const db::Result& result) {
     const auto row = result.first();
     if (!row) return std::nullopt;
-    SessionInfo info;
+    LiveSession live;
+    SessionInfo& info = live.info;
     info.session_id = row->text(0);
     info.user_id = row->text(1);
     info.role = row->text(2);
@@ -123,9 +125,15 @@ std::optional<SessionInfo> read_live_session(soci::session& sql, const db::Resul
     info.second_factor = row->text(6);
     if (const auto step_up = row->optional_integer(7)) info.step_up_until = trust::format_iso_utc_seconds(*step_up);
     info.email_ciphertext = row->text(9);
-    if (!row->flag(8)) info.consent_missing = missing_consent(sql, info.user_id);
-    if (row->flag(10)) touch_session(sql, info.session_id);
-    return info;
+    live.consent_behind = !row->flag(8);
+    live.idle_refresh_due = row->flag(10);
+    return live;
+}
+
+SessionInfo settle_live_session(soci::session& sql, LiveSession live) {
+    if (live.consent_behind) live.info.consent_missing = missing_consent(sql, live.info.user_id);
+    if (live.idle_refresh_due) touch_session(sql, live.info.session_id);
+    return std::move(live.info);
 }
 
 void end_session(soci::session& sql, const std::string& session_id) {

@@ -59,11 +59,17 @@ std::string grant_step_up(soci::session& sql, const std::string& session_id, lon
 // "Who is asking", in one statement: the live session for a token (not ended, not expired, not
 // idle, user active) with role, second-factor and step-up state and whether the user's consent
 // is complete — sent along with a route's first reads in one round trip. The statement (nullopt
-// for a token that cannot be one), and the reading of its result, which queries again only in
-// the rare cases: the consent documents still missing (when the user's stamp is behind) and the
-// last_seen_at refresh (at most once a minute).
+// for a token that cannot be one), and the reading of its result.
 std::optional<db::Statement> live_session_statement(const crypto::KeyRing& keys, const std::string& token);
-std::optional<SessionInfo> read_live_session(soci::session& sql, const db::Result& result);
+struct LiveSession {
+    SessionInfo info;                // consent_missing still empty
+    bool consent_behind = false;     // the user's consent stamp is older than the newest document
+    bool idle_refresh_due = false;   // last_seen_at is older than a minute
+};
+std::optional<LiveSession> read_live_session(const db::Result& result);
+// The rare follow-ups the row asks for: the consent documents still missing, and the
+// last_seen_at refresh (at most once a minute).
+SessionInfo settle_live_session(soci::session& sql, LiveSession live);
 
 void end_session(soci::session& sql, const std::string& session_id);
 // Returns how many sessions ended.
